@@ -1,0 +1,43 @@
+package dev.orderservice.core.port.in;
+
+import dev.orderservice.core.domain.Order;
+import dev.orderservice.core.domain.OrderException;
+import dev.orderservice.core.domain.OrderId;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** A request to cancel an order, with an optional reason and an optional expected version. */
+public final class CancelOrderCommand {
+
+    private final OrderId orderId;
+    private final String reason;
+    private final Long expectedVersion;
+
+    /**
+     * @param reason the customer's reason, or {@code null}
+     * @param expectedVersion the version the caller last saw ({@code If-Match}), or {@code null} to cancel whatever
+     *     the current version is
+     * @throws OrderException {@code INVALID} for a reason over 500 characters
+     */
+    public CancelOrderCommand(OrderId orderId, String reason, Long expectedVersion) {
+        this.orderId = Objects.requireNonNull(orderId, "orderId");
+        if (reason != null && reason.length() > Order.MAX_REASON_LENGTH) {
+            throw OrderException.invalid("reason", "must be at most " + Order.MAX_REASON_LENGTH + " characters");
+        }
+        this.reason = reason;
+        this.expectedVersion = expectedVersion;
+    }
+
+    public OrderId orderId() {
+        return orderId;
+    }
+
+    public Optional<String> reason() {
+        return Optional.ofNullable(reason);
+    }
+
+    public OptionalLong expectedVersion() {
+        return expectedVersion == null ? OptionalLong.empty() : OptionalLong.of(expectedVersion);
+    }
+}
