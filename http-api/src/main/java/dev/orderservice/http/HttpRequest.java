@@ -1,0 +1,112 @@
+package dev.orderservice.http;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * An HTTP request as every adapter can build it: the local server from Jetty, the Lambda handlers from API
+ * Gateway's events.
+ *
+ * <p>Header names are case-insensitive. Query parameters keep every value, so a repeated parameter can be
+ * refused rather than silently narrowed to one.
+ */
+public final class HttpRequest {
+
+    private final String method;
+    private final String path;
+    private final Map<String, List<String>> query;
+    private final Map<String, List<String>> headers;
+    private final byte[] body;
+
+    private HttpRequest(Builder builder) {
+        this.method = builder.method.toUpperCase(Locale.ROOT);
+        this.path = builder.path;
+        this.query = Map.copyOf(builder.query);
+        Map<String, List<String>> caseInsensitive = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        builder.headers.forEach((name, values) -> caseInsensitive.merge(name, List.copyOf(values), HttpRequest::concat));
+        this.headers = caseInsensitive;
+        this.body = builder.body;
+    }
+
+    public static Builder builder(String method, String path) {
+        return new Builder(method, path);
+    }
+
+    public String method() {
+        return method;
+    }
+
+    /** Returns the decoded path without the query string, such as {@code /orders/42/cancel}. */
+    public String path() {
+        return path;
+    }
+
+    /** Returns every value of a query parameter, in the order given; an absent parameter has none. */
+    public List<String> queryValues(String name) {
+        return query.getOrDefault(name, List.of());
+    }
+
+    /** Returns the first value of a header, if present. */
+    public Optional<String> header(String name) {
+        List<String> values = headers.get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /** Returns every value of a header, for headers that may be repeated. */
+    public List<String> headerValues(String name) {
+        return headers.getOrDefault(name, List.of());
+    }
+
+    /** Returns the body; an empty array when there is none. The array is shared, so callers must not change it. */
+    public byte[] body() {
+        return body;
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+    }
+
+    /** Builds a request; query values and headers may be added one by one or as maps. */
+    public static final class Builder {
+
+        private final String method;
+        private final String path;
+        private final Map<String, List<String>> query = new java.util.LinkedHashMap<>();
+        private final Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
+        private byte[] body = new byte[0];
+
+        private Builder(String method, String path) {
+            this.method = Objects.requireNonNull(method, "method");
+            this.path = Objects.requireNonNull(path, "path");
+        }
+
+        public Builder query(String name, List<String> values) {
+            query.merge(name, List.copyOf(values), HttpRequest::concat);
+            return this;
+        }
+
+        public Builder header(String name, String value) {
+            headers.merge(name, List.of(value), HttpRequest::concat);
+            return this;
+        }
+
+        public Builder headers(String name, List<String> values) {
+            headers.merge(name, List.copyOf(values), HttpRequest::concat);
+            return this;
+        }
+
+        /** Sets the body; {@code null} means none. */
+        public Builder body(byte[] body) {
+            this.body = body == null ? new byte[0] : body;
+            return this;
+        }
+
+        public HttpRequest build() {
+            return new HttpRequest(this);
+        }
+    }
+}

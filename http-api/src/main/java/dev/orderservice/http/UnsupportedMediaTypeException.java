@@ -1,0 +1,13 @@
+package dev.orderservice.http;
+
+/** Thrown when a body is not {@code application/json}; answered with 415. */
+final class UnsupportedMediaTypeException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    UnsupportedMediaTypeException(String contentType) {
+        super(contentType.isEmpty()
+                ? "the request has a body but no Content-Type; send Content-Type: application/json"
+                : "Content-Type " + contentType + " is not supported; send application/json");
+    }
+}
