@@ -20,12 +20,15 @@ public record Money(Currency currency, BigDecimal amount) implements Comparable<
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(amount, "amount");
         int digits = minorUnitDigits(currency);
-        if (amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
+        // In long arithmetic because for 1e2147483647 the int difference overflows to a negative number.
+        long integerDigits = (long) amount.precision() - amount.scale();
+        if (integerDigits > MAX_INTEGER_DIGITS) {
             throw new IllegalArgumentException(
                     "amount " + amount + " has more than " + MAX_INTEGER_DIGITS + " integer digits");
         }
+        // The message uses toString, not toPlainString, because the plain form of 1e-999999 has a million digits.
         if (amount.stripTrailingZeros().scale() > digits) {
-            throw new IllegalArgumentException("amount " + amount.toPlainString() + " has more decimals than "
+            throw new IllegalArgumentException("amount " + amount + " has more decimals than "
                     + currency.getCurrencyCode() + " allows (" + digits + ")");
         }
         amount = amount.setScale(digits, RoundingMode.UNNECESSARY);
