@@ -58,17 +58,20 @@ public final class CursorSigner {
         if (cursor.length() > MAX_CURSOR_LENGTH || dot < 0) {
             throw invalidCursor();
         }
+        String position;
         try {
-            Base64.Decoder decoder = Base64.getUrlDecoder();
-            byte[] positionBytes = decoder.decode(cursor.substring(0, dot));
-            byte[] signature = decoder.decode(cursor.substring(dot + 1));
-            if (!MessageDigest.isEqual(signature, mac(customerId, positionBytes))) {
-                throw invalidCursor();
-            }
-            return new String(positionBytes, StandardCharsets.UTF_8);
+            position = new String(Base64.getUrlDecoder().decode(cursor.substring(0, dot)), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException notBase64) {
             throw invalidCursor();
         }
+
+        // Signing again and comparing whole strings, rather than decoded bytes, also rejects other spellings of
+        // the same bytes. The JDK's decoder accepts padding and ignores the unused low bits of the last character.
+        byte[] expected = sign(customerId, position).getBytes(StandardCharsets.UTF_8);
+        if (!MessageDigest.isEqual(expected, cursor.getBytes(StandardCharsets.UTF_8))) {
+            throw invalidCursor();
+        }
+        return position;
     }
 
     private byte[] mac(CustomerId customerId, byte[] position) {
