@@ -119,6 +119,10 @@ public final class PlaceOrderCommand {
     }
 
     private static void checkItem(RawItem item, String path, List<Violation> violations) {
+        if (item == null) {
+            violations.add(new Violation(path, "is required"));
+            return;
+        }
         if (item.sku() == null) {
             violations.add(new Violation(path + ".sku", "is required"));
         } else if (!Sku.isValid(item.sku())) {
