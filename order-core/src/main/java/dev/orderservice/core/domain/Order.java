@@ -79,17 +79,18 @@ public final class Order {
     /**
      * Applies an event from a payment or shipping service.
      *
-     * <p>An event already applied, by id or by its effect, returns this order unchanged. An event that would move
-     * the order backwards or skip a step is refused as a conflict, which a queue may retry later.
+     * <p>An event already applied, by id or by its effect, returns this order unchanged. Any other event whose
+     * {@link OrderEventType#source() source} is not this order's status is refused as a conflict, which a queue
+     * may retry later. That refuses moving backwards, skipping a step, and a payment failure for a paid order.
      */
     public Order apply(OrderEvent event, Instant now) {
         OrderStatus target = event.type().target();
         if (appliedEventIds.contains(event.eventId()) || status == target) {
             return this;
         }
-        if (!status.canMoveTo(target)) {
-            throw OrderException.conflict("order " + id + " is " + status + ", so " + event.type().wireName()
-                    + " cannot move it to " + target);
+        if (status != event.type().source() || !status.canMoveTo(target)) {
+            throw OrderException.conflict("order " + id + " is " + status + ", but " + event.type().wireName()
+                    + " applies only to a " + event.type().source() + " order");
         }
 
         List<String> eventIds = new ArrayList<>(appliedEventIds);
