@@ -39,7 +39,8 @@ public interface OrderRepository {
     Optional<Placement> findPlacement(OrderId orderId);
 
     /**
-     * Returns one page of a customer's orders, newest first (by creation time, then by id).
+     * Returns one page of a customer's orders, newest first: by creation time, then by id, both descending. The
+     * last page has no next cursor, even when it is full.
      *
      * @param limit the maximum number of orders on the page, 1 to 100
      * @param cursor the {@code nextCursor} of the previous page, or {@code null} for the first page
