@@ -59,6 +59,10 @@ public final class OrderException extends RuntimeException {
         return new OrderException(Reason.NOT_FOUND, "order " + orderId + " does not exist", List.of(), null);
     }
 
+    public static OrderException notFound(String message) {
+        return new OrderException(Reason.NOT_FOUND, message, List.of(), null);
+    }
+
     public static OrderException rejected(String message, List<Violation> violations) {
         return new OrderException(Reason.REJECTED, message, violations, null);
     }
