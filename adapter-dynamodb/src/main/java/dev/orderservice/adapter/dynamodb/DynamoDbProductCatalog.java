@@ -64,7 +64,7 @@ final class DynamoDbProductCatalog implements ProductCatalog {
             cache.store(read);
             read.forEach(product -> found.put(product.sku(), product));
         }
-        return found;
+        return Map.copyOf(found);
     }
 
     private List<Product> scanAll() {
