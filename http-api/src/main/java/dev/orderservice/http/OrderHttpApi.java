@@ -155,8 +155,11 @@ public final class OrderHttpApi {
         return new HttpResponse(response.status(), headers, response.body(), response.failure().orElse(null));
     }
 
+    /** Drops the body of a {@code HEAD} answer but keeps its length, as the {@code GET} answer would state it. */
     private static HttpResponse withoutBody(HttpResponse response) {
-        return new HttpResponse(response.status(), response.headers(), new byte[0], response.failure().orElse(null));
+        Map<String, String> headers = new LinkedHashMap<>(response.headers());
+        headers.put("Content-Length", Integer.toString(response.body().length));
+        return new HttpResponse(response.status(), headers, new byte[0], response.failure().orElse(null));
     }
 
     private static HttpResponse methodNotAllowed(String method) {
