@@ -1,5 +1,6 @@
 package dev.orderservice.local;
 
+import dev.orderservice.core.domain.OrderException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,10 @@ public final class LocalServerMain {
             LOG.error("Cannot start: {}", invalidSettings.getMessage());
             System.exit(2);
             return;
+        } catch (OrderException storeUnavailable) {
+            LOG.error("Cannot start: {}", storeUnavailable.getMessage());
+            System.exit(3);
+            return;
         }
         // SIGTERM and Ctrl-C run shutdown hooks, so in-flight requests finish before Jetty stops.
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "shutdown"));
@@ -27,11 +32,10 @@ public final class LocalServerMain {
 
     static LocalServerComponent component(LocalServerSettings settings) {
         switch (settings.store()) {
-            case MEMORY:
-                return InMemoryLocalServerComponent.create(settings);
+            case DYNAMODB:
+                return DynamoDbLocalServerComponent.create(settings);
             default:
-                throw new IllegalArgumentException("ORDERS_STORE=" + settings.store().name().toLowerCase(java.util.Locale.ROOT)
-                        + " is not available in this build; use memory");
+                return InMemoryLocalServerComponent.create(settings);
         }
     }
 }
