@@ -21,6 +21,8 @@ public final class HttpRequest {
     private final Map<String, List<String>> query;
     private final Map<String, List<String>> headers;
     private final byte[] body;
+    private final String basePath;
+    private final String authenticatedCustomerId;
 
     private HttpRequest(Builder builder) {
         this.method = builder.method.toUpperCase(Locale.ROOT);
@@ -30,6 +32,8 @@ public final class HttpRequest {
         builder.headers.forEach((name, values) -> caseInsensitive.merge(name, List.copyOf(values), HttpRequest::concat));
         this.headers = caseInsensitive;
         this.body = builder.body;
+        this.basePath = builder.basePath;
+        this.authenticatedCustomerId = builder.authenticatedCustomerId;
     }
 
     public static Builder builder(String method, String path) {
@@ -66,6 +70,22 @@ public final class HttpRequest {
         return body;
     }
 
+    /**
+     * Returns the prefix that clients put before the API's paths, such as an API Gateway stage {@code /prod}, so
+     * that a {@code Location} header names a URL the client can follow; empty when there is none.
+     */
+    public String basePath() {
+        return basePath;
+    }
+
+    /**
+     * Returns the customer id that an authorizer has verified, such as a JWT's {@code sub} claim. When present,
+     * the request may only act for that customer.
+     */
+    public Optional<String> authenticatedCustomerId() {
+        return Optional.ofNullable(authenticatedCustomerId);
+    }
+
     private static List<String> concat(List<String> first, List<String> second) {
         return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
     }
@@ -78,6 +98,8 @@ public final class HttpRequest {
         private final Map<String, List<String>> query = new java.util.LinkedHashMap<>();
         private final Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
         private byte[] body = new byte[0];
+        private String basePath = "";
+        private String authenticatedCustomerId;
 
         private Builder(String method, String path) {
             this.method = Objects.requireNonNull(method, "method");
@@ -102,6 +124,18 @@ public final class HttpRequest {
         /** Sets the body; {@code null} means none. */
         public Builder body(byte[] body) {
             this.body = body == null ? new byte[0] : body;
+            return this;
+        }
+
+        /** Sets the prefix of the API's paths as clients see them, such as {@code /prod}; empty by default. */
+        public Builder basePath(String basePath) {
+            this.basePath = Objects.requireNonNull(basePath, "basePath");
+            return this;
+        }
+
+        /** Sets the customer id an authorizer verified; {@code null} means the request is not authenticated. */
+        public Builder authenticatedCustomerId(String customerId) {
+            this.authenticatedCustomerId = customerId;
             return this;
         }
 

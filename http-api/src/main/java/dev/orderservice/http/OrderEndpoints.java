@@ -20,6 +20,7 @@ import dev.orderservice.http.json.OrderRequests;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -55,24 +56,32 @@ final class OrderEndpoints {
 
     HttpResponse placeOrder(HttpRequest request) {
         String idempotencyKey = request.header("Idempotency-Key").orElse(null);
-        PlaceOrderCommand command = OrderRequests.placeOrder(request.body(), idempotencyKey);
+        PlaceOrderCommand command = OrderRequests.placeOrder(request.body(), idempotencyKey,
+                request.authenticatedCustomerId().orElse(null));
 
         PlacedOrder placed = placeOrder.place(command);
 
         Map<String, String> headers = orderHeaders(placed.order());
-        headers.put("Location", "/orders/" + placed.order().id().value());
+        headers.put("Location", request.basePath() + "/orders/" + placed.order().id().value());
         if (placed.replayed()) {
             headers.put("Idempotent-Replayed", "true");
         }
         return new HttpResponse(201, headers, JsonWriter.order(placed.order()), null);
     }
 
-    HttpResponse getOrder(String orderId) {
-        return orderResponse(200, getOrder.get(orderIdOf(orderId)));
+    HttpResponse getOrder(HttpRequest request, String orderId) {
+        Order order = getOrder.get(orderIdOf(orderId));
+
+        // Another customer's order is reported as missing, so that its existence is not disclosed.
+        Optional<String> caller = request.authenticatedCustomerId();
+        if (caller.isPresent() && !caller.get().equals(order.customerId().value())) {
+            throw OrderException.notFound(order.id());
+        }
+        return orderResponse(200, order);
     }
 
     HttpResponse listOrders(HttpRequest request) {
-        String customerId = singleQueryValue(request, "customerId");
+        String customerId = Identity.customerFor(request, singleQueryValue(request, "customerId"));
         String limit = singleQueryValue(request, "limit");
         String cursor = singleQueryValue(request, "cursor");
         if (customerId == null) {
@@ -91,7 +100,9 @@ final class OrderEndpoints {
         Long expectedVersion = parseIfMatch(request.header("If-Match").orElse(null));
         String reason = OrderRequests.cancelReason(request.body()).orElse(null);
 
-        Order cancelled = cancelOrder.cancel(new CancelOrderCommand(id, reason, expectedVersion));
+        CustomerId caller = request.authenticatedCustomerId().filter(CustomerId::isValid).map(CustomerId::new)
+                .orElse(null);
+        Order cancelled = cancelOrder.cancel(new CancelOrderCommand(id, reason, expectedVersion, caller));
         return orderResponse(200, cancelled);
     }
 

@@ -103,7 +103,7 @@ public final class OrderHttpApi {
                         ? endpoints.placeOrder(requireJson(request, true))
                         : endpoints.listOrders(request);
             case ORDER:
-                return endpoints.getOrder(match.orderId());
+                return endpoints.getOrder(request, match.orderId());
             case CANCEL_ORDER:
                 return endpoints.cancelOrder(requireJson(request, false), match.orderId());
             case EVENTS:

@@ -26,6 +26,9 @@ final class Problems {
         if (failure instanceof UnsupportedMediaTypeException) {
             return problem(415, "unsupported-media-type", "Unsupported media type", failure.getMessage(), List.of());
         }
+        if (failure instanceof ForbiddenException) {
+            return problem(403, "forbidden", "Forbidden", failure.getMessage(), List.of());
+        }
         if (failure instanceof OrderException) {
             return from((OrderException) failure);
         }

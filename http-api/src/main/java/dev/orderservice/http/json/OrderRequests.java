@@ -7,6 +7,7 @@ import dev.orderservice.core.domain.OrderException.Violation;
 import dev.orderservice.core.domain.OrderId;
 import dev.orderservice.core.port.in.PlaceOrderCommand;
 import dev.orderservice.core.port.in.PlaceOrderCommand.RawItem;
+import dev.orderservice.http.Identity;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -29,12 +30,15 @@ public final class OrderRequests {
      * Reads a place-order body.
      *
      * @param idempotencyKey the {@code Idempotency-Key} header, or {@code null}
+     * @param authenticatedCustomerId the customer an authorizer verified, who is the customer when the body names
+     *     none, or {@code null}
      * @throws MalformedJsonException when the body is not JSON
+     * @throws dev.orderservice.http.ForbiddenException when the body names a customer other than the verified one
      * @throws OrderException {@code INVALID} listing every field of the wrong type, unknown or out of range
      */
-    public static PlaceOrderCommand placeOrder(byte[] body, String idempotencyKey) {
+    public static PlaceOrderCommand placeOrder(byte[] body, String idempotencyKey, String authenticatedCustomerId) {
         JsonFields fields = JsonFields.root(StrictJsonParser.parse(body)).allowOnly(PLACE_ORDER_FIELDS);
-        String customerId = fields.string("customerId", true);
+        String customerId = fields.string("customerId", authenticatedCustomerId == null);
         String currency = fields.string("currency", false);
         List<JsonFields> itemFields = fields.objects("items", true);
 
@@ -50,6 +54,7 @@ public final class OrderRequests {
             // Type errors come first: range checks on half-read values would only repeat them.
             fields.requireValid();
         }
+        customerId = Identity.customerFor(authenticatedCustomerId, customerId);
         return PlaceOrderCommand.of(customerId, currency, items, idempotencyKey);
     }
 

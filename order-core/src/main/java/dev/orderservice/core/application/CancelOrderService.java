@@ -25,6 +25,10 @@ public final class CancelOrderService implements CancelOrderUseCase {
     @Override
     public Order cancel(CancelOrderCommand command) {
         return OrderChanges.change(orders, command.orderId(), current -> {
+            // Another customer's order is reported as missing, so that its existence is not disclosed.
+            if (command.requestedBy().isPresent() && !command.requestedBy().get().equals(current.customerId())) {
+                throw OrderException.notFound(current.id());
+            }
             // A repeat of a cancel that succeeded answers as the first did, even though its version is now stale.
             if (current.status() == OrderStatus.CANCELLED) {
                 return current;

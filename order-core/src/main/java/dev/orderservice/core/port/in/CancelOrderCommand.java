@@ -1,5 +1,6 @@
 package dev.orderservice.core.port.in;
 
+import dev.orderservice.core.domain.CustomerId;
 import dev.orderservice.core.domain.Order;
 import dev.orderservice.core.domain.OrderException;
 import dev.orderservice.core.domain.OrderId;
@@ -13,6 +14,7 @@ public final class CancelOrderCommand {
     private final OrderId orderId;
     private final String reason;
     private final Long expectedVersion;
+    private final CustomerId requestedBy;
 
     /**
      * @param reason the customer's reason, or {@code null}
@@ -21,12 +23,21 @@ public final class CancelOrderCommand {
      * @throws OrderException {@code INVALID} for a reason over 500 characters
      */
     public CancelOrderCommand(OrderId orderId, String reason, Long expectedVersion) {
+        this(orderId, reason, expectedVersion, null);
+    }
+
+    /**
+     * @param requestedBy the authenticated customer who asks, who may cancel only their own orders; {@code null}
+     *     when the caller is trusted to cancel any order
+     */
+    public CancelOrderCommand(OrderId orderId, String reason, Long expectedVersion, CustomerId requestedBy) {
         this.orderId = Objects.requireNonNull(orderId, "orderId");
         if (reason != null && reason.length() > Order.MAX_REASON_LENGTH) {
             throw OrderException.invalid("reason", "must be at most " + Order.MAX_REASON_LENGTH + " characters");
         }
         this.reason = reason;
         this.expectedVersion = expectedVersion;
+        this.requestedBy = requestedBy;
     }
 
     public OrderId orderId() {
@@ -35,6 +46,10 @@ public final class CancelOrderCommand {
 
     public Optional<String> reason() {
         return Optional.ofNullable(reason);
+    }
+
+    public Optional<CustomerId> requestedBy() {
+        return Optional.ofNullable(requestedBy);
     }
 
     public OptionalLong expectedVersion() {
