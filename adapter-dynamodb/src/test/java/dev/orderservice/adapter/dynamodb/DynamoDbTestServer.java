@@ -55,6 +55,10 @@ public final class DynamoDbTestServer implements BeforeAllCallback, AfterAllCall
 
     @Override
     public void afterAll(ExtensionContext context) {
+        if (client == null) {
+            // beforeAll failed, and its error is the one to report.
+            return;
+        }
         synchronized (createdTables) {
             createdTables.forEach(DynamoDbTables::deleteIfPresent);
             createdTables.clear();
