@@ -51,14 +51,17 @@ public final class CatalogFile {
         }
         rejectUnknown((Map<String, Object>) document, ROOT_FIELDS);
 
+        List<Object> items = (List<Object>) ((Map<String, Object>) document).get("items");
         List<Product> products = new ArrayList<>();
-        for (Object element : (List<Object>) ((Map<String, Object>) document).get("items")) {
-            if (!(element instanceof Map)) {
-                throw new InvalidCatalogException("line 1: every item of a catalog is a product object");
+        List<Integer> lines = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            lines.add(StrictJsonParser.lineOf(items, i));
+            if (!(items.get(i) instanceof Map)) {
+                throw new InvalidCatalogException("line " + lines.get(i) + ": every item of a catalog is a product object");
             }
-            products.add(product((Map<String, Object>) element));
+            products.add(product((Map<String, Object>) items.get(i)));
         }
-        checkCatalog(products);
+        checkCatalog(products, lines);
         return List.copyOf(products);
     }
 
@@ -88,19 +91,22 @@ public final class CatalogFile {
         }
     }
 
-    private static void checkCatalog(List<Product> products) {
+    private static void checkCatalog(List<Product> products, List<Integer> lines) {
         if (products.isEmpty()) {
             throw new InvalidCatalogException("line 1: a catalog needs at least one product");
         }
         Set<Sku> skus = new HashSet<>();
         Currency currency = products.get(0).unitPrice().currency();
-        for (Product product : products) {
+        for (int i = 0; i < products.size(); i++) {
+            Product product = products.get(i);
             if (!skus.add(product.sku())) {
-                throw new InvalidCatalogException("SKU " + product.sku() + " appears twice in the catalog");
+                throw new InvalidCatalogException("line " + lines.get(i) + ": SKU " + product.sku()
+                        + " appears twice in the catalog");
             }
             if (!product.unitPrice().currency().equals(currency)) {
-                throw new InvalidCatalogException("product " + product.sku() + " is priced in "
-                        + product.unitPrice().currency() + ", but the catalog's currency is " + currency);
+                throw new InvalidCatalogException("line " + lines.get(i) + ": product " + product.sku()
+                        + " is priced in " + product.unitPrice().currency() + ", but the catalog's currency is "
+                        + currency + ", the currency of its first product");
             }
         }
     }

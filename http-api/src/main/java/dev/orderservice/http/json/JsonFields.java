@@ -132,7 +132,7 @@ public final class JsonFields {
     }
 
     private static String describeNonInteger(Object value) {
-        if (value instanceof BigInteger) {
+        if (value instanceof BigInteger || value == StrictJsonParser.OUT_OF_RANGE) {
             return "is out of range";
         }
         if (value instanceof BigDecimal) {

@@ -23,7 +23,7 @@ import java.util.Map;
  *
  * <p>Objects become {@link LinkedHashMap}s, arrays {@link ArrayList}s, strings {@link String}s, integers
  * {@link Long}s (or {@link java.math.BigInteger}s beyond its range), other numbers {@link BigDecimal}s, booleans
- * {@link Boolean}s and {@code null} {@link #NULL}. Duplicate keys, invalid UTF-8, trailing content, deep nesting
+ * {@link Boolean}s and {@code null} {@link #NULL}; a number no Java type can hold is {@link #OUT_OF_RANGE}. Duplicate keys, invalid UTF-8, trailing content, deep nesting
  * and overlong numbers are errors. The bytes are always decoded as UTF-8, whatever a header claims.
  */
 public final class StrictJsonParser {
@@ -33,6 +33,14 @@ public final class StrictJsonParser {
         @Override
         public String toString() {
             return "null";
+        }
+    };
+
+    /** Stands for a number too large for any Java type; no field accepts it. */
+    public static final Object OUT_OF_RANGE = new Object() {
+        @Override
+        public String toString() {
+            return "a number out of range";
         }
     };
 
@@ -97,14 +105,14 @@ public final class StrictJsonParser {
             case START_ARRAY:
                 return readArray(parser);
             case VALUE_STRING:
-                return parser.getText();
+                return checkedString(parser);
             case VALUE_NUMBER_INT:
                 return parser.getNumberType() == JsonParser.NumberType.INT
                         || parser.getNumberType() == JsonParser.NumberType.LONG
                         ? (Object) parser.getLongValue()
                         : parser.getBigIntegerValue();
             case VALUE_NUMBER_FLOAT:
-                return parser.getDecimalValue();
+                return decimal(parser);
             case VALUE_TRUE:
                 return Boolean.TRUE;
             case VALUE_FALSE:
@@ -133,6 +141,45 @@ public final class StrictJsonParser {
         }
     }
 
+    /**
+     * Reads a fraction or exponent. One beyond what BigDecimal can hold, such as {@code 1e9999999999}, is
+     * well-formed JSON, so it becomes {@link #OUT_OF_RANGE} for the field's own check to report.
+     */
+    private static Object decimal(JsonParser parser) throws IOException {
+        try {
+            return parser.getDecimalValue();
+        } catch (NumberFormatException | ArithmeticException beyondBigDecimal) {
+            return OUT_OF_RANGE;
+        }
+    }
+
+    /** Rejects a string with an unpaired surrogate, which has no UTF-8 form and could not be written back. */
+    private static String checkedString(JsonParser parser) throws IOException {
+        String text = parser.getText();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw malformed("a string contains an unpaired surrogate escape", parser.currentTokenLocation());
+            }
+        }
+        return text;
+    }
+
+    /** Returns the line on which each element of a parsed array starts, for messages about a file. */
+    public static int lineOf(List<Object> array, int index) {
+        return array instanceof ParsedArray ? ((ParsedArray) array).lines.get(index) : 1;
+    }
+
+    /** A parsed array that remembers where each element starts. */
+    private static final class ParsedArray extends ArrayList<Object> {
+
+        private static final long serialVersionUID = 1L;
+
+        private final List<Integer> lines = new ArrayList<>();
+    }
+
     private static Map<String, Object> readObject(JsonParser parser) throws IOException {
         Map<String, Object> object = new ParsedObject(parser.currentTokenLocation().getLineNr());
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
@@ -143,8 +190,9 @@ public final class StrictJsonParser {
     }
 
     private static List<Object> readArray(JsonParser parser) throws IOException {
-        List<Object> array = new ArrayList<>();
+        ParsedArray array = new ParsedArray();
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+            array.lines.add(parser.currentTokenLocation().getLineNr());
             array.add(readValue(parser, token));
         }
         return array;
@@ -156,11 +204,18 @@ public final class StrictJsonParser {
         return new MalformedJsonException(firstLine(reason), line, column);
     }
 
+    /** Keeps the parser's description of the fault but drops its advice on enabling parser features. */
     private static String firstLine(String message) {
         if (message == null) {
             return "the body is not valid JSON";
         }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        String line = message.lines().findFirst().orElse("");
+        for (String advice : List.of(" (for ", "; enable", ", enable", ": enable", " (enable", " enable `")) {
+            int cut = line.indexOf(advice);
+            if (cut >= 0) {
+                line = line.substring(0, cut);
+            }
+        }
+        return line.isBlank() ? "the body is not valid JSON" : line;
     }
 }

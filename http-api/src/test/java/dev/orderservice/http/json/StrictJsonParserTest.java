@@ -201,9 +201,17 @@ class StrictJsonParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1e9999999999", "1e-9999999999", "[1E+2147483648]", "{\"quantity\":5e-2147483649}"})
-    void exponent_beyond_an_int_is_malformed(String json) {
-        assertThatThrownBy(() -> parse(json)).isInstanceOf(MalformedJsonException.class);
+    @ValueSource(strings = {"1e9999999999", "1e-9999999999"})
+    void exponent_beyond_an_int_is_out_of_range(String json) {
+        assertThat(parse(json)).isSameAs(StrictJsonParser.OUT_OF_RANGE);
+    }
+
+    @Test
+    void exponent_beyond_an_int_in_a_field_is_out_of_range() {
+        Object value = parse("{\"quantity\":5e-2147483649,\"other\":[1E+2147483648]}");
+
+        assertThat(((Map<?, ?>) value).get("quantity")).isSameAs(StrictJsonParser.OUT_OF_RANGE);
+        assertThat(((List<?>) ((Map<?, ?>) value).get("other")).get(0)).isSameAs(StrictJsonParser.OUT_OF_RANGE);
     }
 
     @Test
