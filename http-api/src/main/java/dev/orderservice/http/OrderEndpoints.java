@@ -100,8 +100,15 @@ final class OrderEndpoints {
         Long expectedVersion = parseIfMatch(request.header("If-Match").orElse(null));
         String reason = OrderRequests.cancelReason(request.body()).orElse(null);
 
-        CustomerId caller = request.authenticatedCustomerId().filter(CustomerId::isValid).map(CustomerId::new)
-                .orElse(null);
+        CustomerId caller = null;
+        if (request.authenticatedCustomerId().isPresent()) {
+            String subject = request.authenticatedCustomerId().get();
+            // A subject that is not a valid customer id can own no order, so every order is missing for it.
+            if (!CustomerId.isValid(subject)) {
+                throw OrderException.notFound(id);
+            }
+            caller = new CustomerId(subject);
+        }
         Order cancelled = cancelOrder.cancel(new CancelOrderCommand(id, reason, expectedVersion, caller));
         return orderResponse(200, cancelled);
     }
