@@ -3,6 +3,7 @@ package dev.orderservice.local;
 import dev.orderservice.http.HttpRequest;
 import dev.orderservice.http.HttpResponse;
 import dev.orderservice.http.OrderHttpApi;
+import dev.orderservice.http.PercentDecoding;
 import dev.orderservice.http.QueryString;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -24,6 +25,9 @@ import org.slf4j.LoggerFactory;
 public final class JavalinApp {
 
     private static final Logger LOG = LoggerFactory.getLogger(JavalinApp.class);
+
+    /** Oversized bodies up to this size are read to their end before the 413, larger ones are cut off. */
+    private static final long MAX_DRAINED_BYTES = 1024 * 1024;
 
     private JavalinApp() {
     }
@@ -62,7 +66,8 @@ public final class JavalinApp {
     }
 
     private static HttpRequest toRequest(HttpServletRequest servletRequest) throws IOException {
-        HttpRequest.Builder request = HttpRequest.builder(servletRequest.getMethod(), servletRequest.getRequestURI());
+        String path = PercentDecoding.decodePath(servletRequest.getRequestURI());
+        HttpRequest.Builder request = HttpRequest.builder(servletRequest.getMethod(), path);
         for (String name : Collections.list(servletRequest.getHeaderNames())) {
             request.headers(name, Collections.list(servletRequest.getHeaders(name)));
         }
@@ -72,15 +77,30 @@ public final class JavalinApp {
 
     /**
      * Reads at most one byte more than the API accepts, so an oversized body is refused with 413 without being
-     * held in memory whole.
+     * held in memory. The rest of a moderately oversized body is read and dropped, because a client that is still
+     * sending when the server answers and closes sees a reset connection instead of the 413.
      */
     private static byte[] readBody(HttpServletRequest servletRequest) throws IOException {
         long declared = servletRequest.getContentLengthLong();
-        if (declared > OrderHttpApi.MAX_BODY_BYTES) {
+        if (declared > MAX_DRAINED_BYTES) {
             return new byte[OrderHttpApi.MAX_BODY_BYTES + 1];
         }
         try (InputStream body = servletRequest.getInputStream()) {
-            return body.readNBytes(OrderHttpApi.MAX_BODY_BYTES + 1);
+            byte[] bytes = body.readNBytes(OrderHttpApi.MAX_BODY_BYTES + 1);
+            if (bytes.length > OrderHttpApi.MAX_BODY_BYTES) {
+                drainRest(body);
+            }
+            return bytes;
+        }
+    }
+
+    /** Drops what is left of a body, up to the drain limit. */
+    private static void drainRest(InputStream body) throws IOException {
+        byte[] discard = new byte[8192];
+        long drained = 0;
+        int read;
+        while (drained < MAX_DRAINED_BYTES && (read = body.read(discard)) > 0) {
+            drained += read;
         }
     }
 }

@@ -1,7 +1,5 @@
 package dev.orderservice.http;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,26 +35,6 @@ public final class QueryString {
     }
 
     private static String decode(String text) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
-        int i = 0;
-        while (i < text.length()) {
-            int c = text.codePointAt(i);
-            if (c == '+') {
-                bytes.write(' ');
-                i++;
-            } else if (c == '%' && i + 2 < text.length() && isHex(text, i + 1) && isHex(text, i + 2)) {
-                bytes.write(Integer.parseInt(text.substring(i + 1, i + 3), 16));
-                i += 3;
-            } else {
-                byte[] encoded = new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8);
-                bytes.write(encoded, 0, encoded.length);
-                i += Character.charCount(c);
-            }
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
-
-    private static boolean isHex(String text, int index) {
-        return Character.digit(text.charAt(index), 16) >= 0;
+        return PercentDecoding.decode(text, true);
     }
 }

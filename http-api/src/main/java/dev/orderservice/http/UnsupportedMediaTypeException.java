@@ -8,6 +8,10 @@ final class UnsupportedMediaTypeException extends RuntimeException {
     UnsupportedMediaTypeException(String contentType) {
         super(contentType.isEmpty()
                 ? "the request has a body but no Content-Type; send Content-Type: application/json"
-                : "Content-Type " + contentType + " is not supported; send application/json");
+                : "Content-Type " + abbreviate(contentType) + " is not supported; send application/json");
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 100 ? text : text.substring(0, 100) + "...";
     }
 }
