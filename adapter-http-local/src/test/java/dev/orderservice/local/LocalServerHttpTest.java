@@ -35,8 +35,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class LocalServerHttpTest extends HttpContractTest {
 
-    private static LocalServer server;
-    private static ApiClient client;
+    /** The server under test; a subclass on another store starts its own in a static method of the same name. */
+    protected static LocalServer server;
+    protected static ApiClient client;
 
     @BeforeAll
     static void startServer() {
