@@ -2,6 +2,7 @@ package dev.orderservice.adapter.dynamodb;
 
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -36,12 +37,22 @@ final class DynamoDbClients {
      * shorten the retry backoff.
      */
     static DynamoDbClient create(DynamoDbSettings settings, Consumer<ClientOverrideConfiguration.Builder> tuning) {
+        return create(settings, () -> DefaultCredentialsProvider.builder().build(), tuning);
+    }
+
+    /**
+     * Builds a client that signs with {@code awsCredentials} unless the endpoint is on this machine.
+     *
+     * @param awsCredentials creates the provider for AWS itself, such as the environment variables that Lambda sets
+     */
+    static DynamoDbClient create(DynamoDbSettings settings, Supplier<AwsCredentialsProvider> awsCredentials,
+            Consumer<ClientOverrideConfiguration.Builder> tuning) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
                         .socketTimeout(SOCKET_TIMEOUT))
                 .region(settings.region())
-                .credentialsProvider(credentials(settings))
+                .credentialsProvider(credentials(settings, awsCredentials))
                 .overrideConfiguration(override -> {
                     override.apiCallAttemptTimeout(API_CALL_ATTEMPT_TIMEOUT).apiCallTimeout(API_CALL_TIMEOUT);
                     tuning.accept(override);
@@ -52,12 +63,13 @@ final class DynamoDbClients {
         return builder.build();
     }
 
-    private static AwsCredentialsProvider credentials(DynamoDbSettings settings) {
+    private static AwsCredentialsProvider credentials(DynamoDbSettings settings,
+            Supplier<AwsCredentialsProvider> awsCredentials) {
         if (settings.hasLoopbackEndpoint()) {
             // A development server checks no signature, and the default chain could otherwise wait on the
             // instance metadata service of a machine that has none.
             return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
         }
-        return DefaultCredentialsProvider.builder().build();
+        return awsCredentials.get();
     }
 }

@@ -6,6 +6,7 @@ import dev.orderservice.core.port.out.ProductCatalog;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -40,6 +41,16 @@ public final class DynamoDbStore implements AutoCloseable {
      */
     public static DynamoDbStore create(DynamoDbSettings settings) {
         return new DynamoDbStore(DynamoDbClients.create(settings), settings, CATALOG_CACHE_TTL, Clock.systemUTC());
+    }
+
+    /**
+     * Builds a store for a Lambda function: like {@link #create}, but the client signs with the credentials in
+     * the variables that Lambda sets ({@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY},
+     * {@code AWS_SESSION_TOKEN}), so a cold start neither builds nor walks the SDK's default provider chain.
+     */
+    public static DynamoDbStore createForLambda(DynamoDbSettings settings) {
+        return new DynamoDbStore(DynamoDbClients.create(settings, EnvironmentVariableCredentialsProvider::create,
+                override -> { }), settings, CATALOG_CACHE_TTL, Clock.systemUTC());
     }
 
     public OrderRepository orderRepository() {
