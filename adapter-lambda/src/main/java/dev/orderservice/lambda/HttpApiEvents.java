@@ -64,6 +64,8 @@ final class HttpApiEvents implements EventFormat {
      * for the {@code $default} stage and for a custom domain, whose paths carry no stage.
      */
     static String stagePrefix(String stage, String rawPath) {
+        // NOTE: AWS documents that rawPath lacks the API mapping key of a custom domain, so behind a mapping
+        // such as api.example.com/shop a Location header lacks /shop. A REST API's requestContext.path has it.
         if (stage == null || stage.equals(DEFAULT_STAGE)) {
             return "";
         }
