@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * Builds the Javalin app that serves {@link OrderHttpApi}.
  *
  * <p>Every request, whatever its path and method, goes to the shared API, which does the routing: that is how the
- * local server and the Lambda handlers give the same answers for 404, 405, {@code HEAD}, trailing slashes and
+ * local server and the Lambda handlers return the same responses for 404, 405, {@code HEAD}, trailing slashes and
  * CORS. Javalin provides the server, the request log and the life cycle.
  */
 public final class JavalinApp {
@@ -78,7 +78,7 @@ public final class JavalinApp {
     /**
      * Reads at most one byte more than the API accepts, so an oversized body is refused with 413 without being
      * held in memory. The rest of a moderately oversized body is read and dropped, because a client that is still
-     * sending when the server answers and closes sees a reset connection instead of the 413.
+     * sending when the server responds and closes sees a reset connection instead of the 413.
      */
     private static byte[] readBody(HttpServletRequest servletRequest) throws IOException {
         long declared = servletRequest.getContentLengthLong();

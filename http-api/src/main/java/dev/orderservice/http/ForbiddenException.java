@@ -1,6 +1,6 @@
 package dev.orderservice.http;
 
-/** Thrown when an authenticated request names another customer; answered with 403. */
+/** Thrown when an authenticated request names another customer; the API responds with 403. */
 public final class ForbiddenException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

@@ -24,7 +24,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** One method per operation of API.md: read the request, call the use case, write the answer. */
+/** One method per operation of API.md: read the request, call the use case, write the response. */
 final class OrderEndpoints {
 
     private static final Pattern IF_MATCH = Pattern.compile("\"([0-9]{1,18})\"");
@@ -118,7 +118,7 @@ final class OrderEndpoints {
         return orderResponse(200, applyEvent.apply(event));
     }
 
-    /** An order id that is not even well-formed names no order, so it is a 404 like any unknown id. */
+    /** Parses a path's order id. One that is not even well-formed names no order, so it is a 404 as well. */
     private static OrderId orderIdOf(String pathValue) {
         if (!OrderId.isValid(pathValue)) {
             throw OrderException.notFound("no order has the id given in the path");

@@ -17,7 +17,7 @@ import java.util.Optional;
  *
  * <p>The local Javalin server and both API Gateway handlers only translate their own request type into an
  * {@link HttpRequest} and the {@link HttpResponse} back, so routing, strict reading, CORS, {@code HEAD}, trailing
- * slashes and every error answer are the same code on every adapter. {@link #handle} never throws.
+ * slashes and every error response are the same code on every adapter. {@link #handle} never throws.
  */
 public final class OrderHttpApi {
 
@@ -43,12 +43,12 @@ public final class OrderHttpApi {
             CancelOrderUseCase cancelOrder, ApplyOrderEventUseCase applyEvent, ListProductsUseCase listProducts) {
     }
 
-    /** The API as a Lambda function serves it: without {@code /health} and {@code /events}. */
+    /** Returns the API as a Lambda function serves it: without {@code /health} and {@code /events}. */
     public static OrderHttpApi forLambda(UseCases useCases, CorsPolicy cors) {
         return new OrderHttpApi(endpoints(useCases), cors, false);
     }
 
-    /** The API as the local server serves it, with {@code /health} and {@code POST /events}. */
+    /** Returns the API as the local server serves it, with {@code /health} and {@code POST /events}. */
     public static OrderHttpApi forLocalServer(UseCases useCases, CorsPolicy cors) {
         return new OrderHttpApi(endpoints(useCases), cors, true);
     }
@@ -58,7 +58,7 @@ public final class OrderHttpApi {
                 useCases.cancelOrder(), useCases.applyEvent(), useCases.listProducts());
     }
 
-    /** Answers a request; every failure becomes a problem document, an unexpected one with its cause attached. */
+    /** Handles a request; every failure becomes a problem document, an unexpected one with its cause attached. */
     public HttpResponse handle(HttpRequest request) {
         HttpResponse response;
         try {
@@ -155,7 +155,7 @@ public final class OrderHttpApi {
         return new HttpResponse(response.status(), headers, response.body(), response.failure().orElse(null));
     }
 
-    /** Drops the body of a {@code HEAD} answer but keeps its length, as the {@code GET} answer would state it. */
+    /** Drops the body of a {@code HEAD} response but keeps its length, as the {@code GET} response would state it. */
     private static HttpResponse withoutBody(HttpResponse response) {
         Map<String, String> headers = new LinkedHashMap<>(response.headers());
         headers.put("Content-Length", Integer.toString(response.body().length));

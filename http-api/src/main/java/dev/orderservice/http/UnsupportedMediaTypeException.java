@@ -1,6 +1,6 @@
 package dev.orderservice.http;
 
-/** Thrown when a body is not {@code application/json}; answered with 415. */
+/** Thrown when a body is not {@code application/json}; the API responds with 415. */
 final class UnsupportedMediaTypeException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

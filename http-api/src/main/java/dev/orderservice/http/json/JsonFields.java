@@ -13,7 +13,7 @@ import java.util.Set;
  * Typed, strict access to the fields of one parsed JSON object.
  *
  * <p>Every wrong type, unknown field or missing field is collected as a {@link Violation} named by its path in
- * the document, such as {@code items[1].quantity}, so that one answer lists every problem of a request. Nothing is
+ * the document, such as {@code items[1].quantity}, so that one response lists every problem of a request. Nothing is
  * coerced: {@code "3"} is not a number and {@code 2.7} is not an integer. A JSON {@code null} counts as absent.
  */
 public final class JsonFields {

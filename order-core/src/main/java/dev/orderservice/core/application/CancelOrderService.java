@@ -29,7 +29,7 @@ public final class CancelOrderService implements CancelOrderUseCase {
             if (command.requestedBy().isPresent() && !command.requestedBy().get().equals(current.customerId())) {
                 throw OrderException.notFound(current.id());
             }
-            // A repeat of a cancel that succeeded answers as the first did, even though its version is now stale.
+            // A repeat of a cancel that succeeded gets the same response as the first, even though its version is now stale.
             if (current.status() == OrderStatus.CANCELLED) {
                 return current;
             }

@@ -27,7 +27,7 @@ public final class CancelOrderCommand {
     }
 
     /**
-     * @param requestedBy the authenticated customer who asks, who may cancel only their own orders; {@code null}
+     * @param requestedBy the authenticated customer who sends the request, who may cancel only their own orders; {@code null}
      *     when the caller is trusted to cancel any order
      */
     public CancelOrderCommand(OrderId orderId, String reason, Long expectedVersion, CustomerId requestedBy) {
