@@ -115,7 +115,7 @@ final class OrderEndpoints {
 
     HttpResponse applyEvent(HttpRequest request) {
         OrderEvent event = OrderRequests.event(request.body());
-        return orderResponse(200, applyEvent.apply(event));
+        return orderResponse(200, applyEvent.apply(event).order());
     }
 
     /** Parses a path's order id. One that is not even well-formed names no order, so it is a 404 as well. */

@@ -9,6 +9,7 @@ import dev.orderservice.core.domain.OrderId;
 import dev.orderservice.core.domain.OrderLine;
 import dev.orderservice.core.domain.PricingPolicy;
 import dev.orderservice.core.domain.Sku;
+import dev.orderservice.core.port.in.ApplyOrderEventUseCase.AppliedEvent;
 import dev.orderservice.core.port.in.CancelOrderCommand;
 import dev.orderservice.core.port.in.ListOrdersQuery;
 import dev.orderservice.core.port.in.PlaceOrderCommand;
@@ -52,7 +53,7 @@ class AuthenticatedRequestTest {
                 cancelled.add(command);
                 return OWNERS_ORDER.cancel(null, OWNERS_ORDER.createdAt());
             },
-            event -> OWNERS_ORDER,
+            event -> new AppliedEvent(OWNERS_ORDER, true),
             List::of), CorsPolicy.none());
 
     @Test

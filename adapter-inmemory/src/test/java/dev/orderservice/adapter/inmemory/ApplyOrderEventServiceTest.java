@@ -13,6 +13,7 @@ import dev.orderservice.core.domain.OrderException;
 import dev.orderservice.core.domain.OrderException.Reason;
 import dev.orderservice.core.domain.OrderId;
 import dev.orderservice.core.domain.OrderStatus;
+import dev.orderservice.core.port.in.ApplyOrderEventUseCase.AppliedEvent;
 import dev.orderservice.core.port.out.contract.TestOrders;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,8 +32,10 @@ class ApplyOrderEventServiceTest {
         Order placed = stored(anOrder().build());
         OrderEvent captured = eventFor(placed, OrderEventType.PAYMENT_CAPTURED);
 
-        Order paid = service.apply(captured);
+        AppliedEvent applied = service.apply(captured);
 
+        Order paid = applied.order();
+        assertThat(applied.repeated()).isFalse();
         assertThat(paid.status()).isEqualTo(OrderStatus.PAID);
         assertThat(paid.version()).isEqualTo(2);
         assertThat(paid.updatedAt()).isEqualTo(Instant.parse("2026-12-05T10:00:00.500Z"));
@@ -48,7 +51,7 @@ class ApplyOrderEventServiceTest {
         clock.advance(Duration.ofHours(1));
         service.apply(eventFor(placed, OrderEventType.ORDER_SHIPPED));
         clock.advance(Duration.ofDays(2));
-        Order delivered = service.apply(eventFor(placed, OrderEventType.ORDER_DELIVERED));
+        Order delivered = service.apply(eventFor(placed, OrderEventType.ORDER_DELIVERED)).order();
 
         assertThat(delivered.status()).isEqualTo(OrderStatus.DELIVERED);
         assertThat(delivered.version()).isEqualTo(4);
@@ -60,13 +63,41 @@ class ApplyOrderEventServiceTest {
     void repeated_event_changes_nothing() {
         Order placed = stored(anOrder().build());
         OrderEvent captured = eventFor(placed, OrderEventType.PAYMENT_CAPTURED);
-        Order paid = service.apply(captured);
+        Order paid = service.apply(captured).order();
         clock.advance(Duration.ofMinutes(1));
 
-        Order again = service.apply(captured);
+        AppliedEvent again = service.apply(captured);
 
-        assertThat(again).isEqualTo(paid);
+        assertThat(again.repeated()).isTrue();
+        assertThat(again.order()).isEqualTo(paid);
         assertThat(orders.findById(placed.id())).contains(paid);
+    }
+
+    @Test
+    void event_of_a_reached_status_is_a_repeat() {
+        Order paid = stored(anOrder().status(OrderStatus.PAID).build());
+
+        AppliedEvent again = service.apply(eventFor(paid, OrderEventType.PAYMENT_CAPTURED));
+
+        assertThat(again.repeated()).isTrue();
+        assertThat(again.order()).isEqualTo(paid);
+        assertThat(orders.findById(paid.id())).contains(paid);
+    }
+
+    @Test
+    void event_a_rival_applied_first_is_a_repeat() {
+        RacingOrderRepository racing = new RacingOrderRepository();
+        ApplyOrderEventService racingService = new ApplyOrderEventService(racing, clock);
+        Order placed = anOrder().build();
+        racing.createIfAbsent(placed, "fingerprint");
+        racing.raceNextUpdates(1, current -> current.apply(eventFor(current, OrderEventType.PAYMENT_CAPTURED), NOW));
+
+        AppliedEvent applied = racingService.apply(eventFor(placed, OrderEventType.PAYMENT_CAPTURED));
+
+        assertThat(applied.repeated()).isTrue();
+        assertThat(applied.order().status()).isEqualTo(OrderStatus.PAID);
+        assertThat(applied.order().version()).isEqualTo(2);
+        assertThat(racing.updateCalls()).isEqualTo(1);
     }
 
     @Test
@@ -83,7 +114,7 @@ class ApplyOrderEventServiceTest {
     void payment_failure_cancels_a_placed_order() {
         Order placed = stored(anOrder().build());
 
-        Order cancelled = service.apply(eventFor(placed, OrderEventType.PAYMENT_FAILED));
+        Order cancelled = service.apply(eventFor(placed, OrderEventType.PAYMENT_FAILED)).order();
 
         assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(cancelled.cancellationReason()).contains(Order.PAYMENT_FAILED_REASON);

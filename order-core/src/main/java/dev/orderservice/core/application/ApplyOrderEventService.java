@@ -21,8 +21,14 @@ public final class ApplyOrderEventService implements ApplyOrderEventUseCase {
     }
 
     @Override
-    public Order apply(OrderEvent event) {
-        return OrderChanges.change(orders, event.orderId(),
-                current -> current.apply(event, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+    public AppliedEvent apply(OrderEvent event) {
+        // The change may be decided again after a concurrent write, so only its last decision counts.
+        boolean[] repeated = {false};
+        Order stored = OrderChanges.change(orders, event.orderId(), current -> {
+            Order changed = current.apply(event, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            repeated[0] = changed == current;
+            return changed;
+        });
+        return new AppliedEvent(stored, repeated[0]);
     }
 }

@@ -12,5 +12,12 @@ public interface ApplyOrderEventUseCase {
      * @throws dev.orderservice.core.domain.OrderException {@code NOT_FOUND} for an unknown order (which may not be
      *     stored yet); {@code CONFLICT} for a move the order's status does not allow
      */
-    Order apply(OrderEvent event);
+    AppliedEvent apply(OrderEvent event);
+
+    /**
+     * The order as stored after the event, and whether the event was a repeat that changed nothing. A repeat is an
+     * event whose id the order has already applied, or whose target status the order already has.
+     */
+    record AppliedEvent(Order order, boolean repeated) {
+    }
 }
