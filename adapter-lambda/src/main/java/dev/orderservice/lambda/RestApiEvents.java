@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent.ProxyRequestContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.orderservice.http.HttpRequest;
-import java.io.ByteArrayOutputStream;
+import dev.orderservice.http.PercentDecoding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -43,7 +43,7 @@ final class RestApiEvents implements EventFormat {
         }
 
         ProxyRequestContext context = event.getRequestContext();
-        HttpRequest.Builder request = HttpRequest.builder(method, decodePath(path))
+        HttpRequest.Builder request = HttpRequest.builder(method, PercentDecoding.decodePath(path))
                 .basePath(context == null ? "" : basePath(context, path))
                 .body(EventFormat.decodeBody(event.getBody(), Boolean.TRUE.equals(event.getIsBase64Encoded())))
                 .authenticatedCustomerId(subject(context).orElse(null));
@@ -87,29 +87,6 @@ final class RestApiEvents implements EventFormat {
         Map<String, List<String>> lists = new LinkedHashMap<>();
         singleValue.forEach((name, value) -> lists.put(name, List.of(value)));
         return lists;
-    }
-
-    /**
-     * Decodes {@code %XX} escapes as UTF-8 bytes; unlike in a query, {@code +} stays a plus. A malformed escape
-     * is kept as written, so that routing returns 404 rather than failing.
-     */
-    static String decodePath(String path) {
-        if (path.indexOf('%') < 0) {
-            return path;
-        }
-        byte[] raw = path.getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream decoded = new ByteArrayOutputStream(raw.length);
-        for (int i = 0; i < raw.length; i++) {
-            int high = i + 2 < raw.length ? Character.digit(raw[i + 1], 16) : -1;
-            int low = i + 2 < raw.length ? Character.digit(raw[i + 2], 16) : -1;
-            if (raw[i] == '%' && high >= 0 && low >= 0) {
-                decoded.write(high * 16 + low);
-                i += 2;
-            } else {
-                decoded.write(raw[i]);
-            }
-        }
-        return decoded.toString(StandardCharsets.UTF_8);
     }
 
     @Override
