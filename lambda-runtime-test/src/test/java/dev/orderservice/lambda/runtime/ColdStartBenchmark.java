@@ -42,6 +42,10 @@ public final class ColdStartBenchmark {
 
     /** One function under test: its unpacked package, its handler string and its environment. */
     private record Subject(String name, LambdaPackage taskRoot, String handler, Map<String, String> environment) {
+
+        String fileName() {
+            return name.replaceAll("[^A-Za-z0-9]+", "-");
+        }
     }
 
     /** One launch: milliseconds from launch to the response, split at the runtime's first call to next. */
@@ -70,41 +74,53 @@ public final class ColdStartBenchmark {
                     Map.of("JAVA_TOOL_OPTIONS", javaToolOptions));
             System.out.printf("JAVA_TOOL_OPTIONS from template.yaml: %s%n%n", javaToolOptions);
 
-            compareColdStarts(orderService, typedHelloWorld, launches);
-            profileClassLoading(orderService, typedHelloWorld);
+            // The same handler without DynamoDB, for reference: the difference is the AWS SDK's share.
+            Map<String, String> memoryEnvironment = new LinkedHashMap<>(ordersEnvironment);
+            memoryEnvironment.put("ORDERS_STORE", "memory");
+            Subject inMemory = new Subject("order service, in-memory store", orders, orderService.handler(),
+                    memoryEnvironment);
+
+            compareColdStarts(List.of(orderService, typedHelloWorld, inMemory), launches);
+            profileClassLoading(List.of(orderService, typedHelloWorld, inMemory));
         }
         printPackageSize(zip, orders);
         measureWarmLatency(template, orders);
+        System.out.printf("load average at the end: %s%n", loadAverage());
     }
 
-    private static void compareColdStarts(Subject orderService, Subject helloWorld, int launches) throws Exception {
-        System.out.printf("%-8s %-18s %9s %9s %12s %6s%n", "launch", "function", "total ms", "init ms",
+    /**
+     * Launches every subject once per round, in an order that rotates from round to round, and prints each
+     * launch and the medians. The ratio compares the first subject with the second; the others are printed
+     * beside them for reference.
+     */
+    private static void compareColdStarts(List<Subject> subjects, int launches) throws Exception {
+        System.out.printf("%-8s %-30s %9s %9s %12s %6s%n", "launch", "function", "total ms", "init ms",
                 "invoke ms", "status");
-        // One launch of each first, not counted, so that both read their jars from the page cache alike.
-        print("warm-up", launch(orderService, ""));
-        print("warm-up", launch(helloWorld, ""));
+        // One launch of each first, not counted, so that all read their jars from the page cache alike.
+        for (Subject subject : subjects) {
+            print("warm-up", launch(subject, ""));
+        }
 
-        List<Launch> orderLaunches = new ArrayList<>();
-        List<Launch> helloLaunches = new ArrayList<>();
+        Map<Subject, List<Launch>> launchesBySubject = new LinkedHashMap<>();
+        subjects.forEach(subject -> launchesBySubject.put(subject, new ArrayList<>()));
         for (int round = 1; round <= launches; round++) {
-            // Alternating which goes first cancels any drift within a round.
-            boolean ordersFirst = round % 2 == 1;
-            List<Subject> order = ordersFirst ? List.of(orderService, helloWorld) : List.of(helloWorld, orderService);
-            for (Subject subject : order) {
+            // Rotating which goes first spreads any drift within a round over all subjects.
+            for (int slot = 0; slot < subjects.size(); slot++) {
+                Subject subject = subjects.get((round + slot) % subjects.size());
                 Launch launch = launch(subject, "");
-                (subject == orderService ? orderLaunches : helloLaunches).add(launch);
+                launchesBySubject.get(subject).add(launch);
                 print(Integer.toString(round), launch);
             }
         }
 
-        double ordersMedian = median(orderLaunches, Launch::totalMillis);
-        double helloMedian = median(helloLaunches, Launch::totalMillis);
-        System.out.printf("%nmedian   %-18s %9.1f %9.1f %12.1f%n", orderService.name(), ordersMedian,
-                median(orderLaunches, Launch::initMillis), median(orderLaunches, Launch::invokeMillis));
-        System.out.printf("median   %-18s %9.1f %9.1f %12.1f%n", helloWorld.name(), helloMedian,
-                median(helloLaunches, Launch::initMillis), median(helloLaunches, Launch::invokeMillis));
-        System.out.printf("ratio    %.2f (order service / typed hello-world; target at most 2.00) over %d launches"
-                + " each%n%n", ordersMedian / helloMedian, launches);
+        System.out.println();
+        launchesBySubject.forEach((subject, results) -> System.out.printf("%-8s %-30s %9.1f %9.1f %12.1f%n",
+                "median", subject.name(), median(results, Launch::totalMillis), median(results, Launch::initMillis),
+                median(results, Launch::invokeMillis)));
+        double ordersMedian = median(launchesBySubject.get(subjects.get(0)), Launch::totalMillis);
+        double helloMedian = median(launchesBySubject.get(subjects.get(1)), Launch::totalMillis);
+        System.out.printf("ratio    %.2f (%s / %s; target at most 2.00) over %d launches each%n%n",
+                ordersMedian / helloMedian, subjects.get(0).name(), subjects.get(1).name(), launches);
     }
 
     /**
@@ -114,7 +130,7 @@ public final class ColdStartBenchmark {
     private static Launch launch(Subject subject, String extraOptions) throws Exception {
         Map<String, String> environment = new LinkedHashMap<>(subject.environment());
         environment.merge("JAVA_TOOL_OPTIONS", extraOptions, (options, extra) -> (options + " " + extra).strip());
-        Path log = BuildFiles.workDirectory("logs").resolve(subject.name().replace(' ', '-') + ".log");
+        Path log = BuildFiles.workDirectory("logs").resolve(subject.fileName() + ".log");
         byte[] event = ApiGatewayEvents.httpApi("POST", "/orders", "", Map.of("Content-Type", "application/json"),
                 FunctionFixture.placeOrderBody("cust-benchmark"));
 
@@ -137,11 +153,10 @@ public final class ColdStartBenchmark {
     }
 
     /** Launches each subject once more with class loading logged, and prints where the classes came from. */
-    private static void profileClassLoading(Subject orderService, Subject helloWorld) throws Exception {
+    private static void profileClassLoading(List<Subject> subjects) throws Exception {
         System.out.println("Classes loaded up to the first response (one more launch each, -Xlog:class+load):");
-        for (Subject subject : List.of(orderService, helloWorld)) {
-            Path classLog = BuildFiles.workDirectory("logs").resolve(subject.name().replace(' ', '-')
-                    + "-class-load.log");
+        for (Subject subject : subjects) {
+            Path classLog = BuildFiles.workDirectory("logs").resolve(subject.fileName() + "-class-load.log");
             Files.deleteIfExists(classLog);
             Launch launch = launch(subject, "-Xlog:class+load=info:file=" + classLog);
             printClassSources(subject.name(), launch, classLog);
@@ -298,10 +313,22 @@ public final class ColdStartBenchmark {
         System.out.printf("machine: %d cores (%s), %s %s, Java %s (%s)%n", Runtime.getRuntime().availableProcessors(),
                 cpu, System.getProperty("os.name"), System.getProperty("os.arch"),
                 System.getProperty("java.runtime.version"), System.getProperty("java.vm.name"));
+        // Other work on the machine slows launches unevenly, so the figures are only comparable at a low load.
+        System.out.printf("load average at the start: %s%n", loadAverage());
+    }
+
+    /** Returns the 1, 5 and 15 minute load averages of Linux, or "unknown" elsewhere. */
+    private static String loadAverage() throws IOException {
+        Path loadAverage = Path.of("/proc/loadavg");
+        if (!Files.isReadable(loadAverage)) {
+            return "unknown";
+        }
+        String[] fields = Files.readString(loadAverage).strip().split("\\s+");
+        return fields[0] + " " + fields[1] + " " + fields[2];
     }
 
     private static void print(String label, Launch launch) {
-        System.out.printf("%-8s %-18s %9.1f %9.1f %12.1f %6d%n", label, launch.subject(),
+        System.out.printf("%-8s %-30s %9.1f %9.1f %12.1f %6d%n", label, launch.subject(),
                 launch.totalMillis(), launch.initMillis(), launch.invokeMillis(), launch.status());
     }
 
