@@ -14,7 +14,7 @@ public final class InMemoryOrderEventPublisher implements OrderEventPublisher {
     private final List<OrderDomainEvent> published = new ArrayList<>();
 
     @Override
-    public List<OrderDomainEvent> publish(List<OrderDomainEvent> events) {
+    public List<Failure> publish(List<OrderDomainEvent> events) {
         List<OrderDomainEvent> copy = List.copyOf(events);
         synchronized (published) {
             published.addAll(copy);

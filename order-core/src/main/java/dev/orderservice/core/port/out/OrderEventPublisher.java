@@ -2,6 +2,7 @@ package dev.orderservice.core.port.out;
 
 import dev.orderservice.core.domain.OrderDomainEvent;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Publishes domain events to the services that subscribe to them.
@@ -19,7 +20,21 @@ public interface OrderEventPublisher {
      * <p>An implementation may stop at its first event that still fails after its retries and report every
      * later event as unpublished as well, so that a caller retrying from the first failure repeats less.
      *
-     * @return the events that were not published, in the order given; empty when every event was published
+     * @return the events that were not published, in the order given, or an empty list when every event was
+     *     published
      */
-    List<OrderDomainEvent> publish(List<OrderDomainEvent> events);
+    List<Failure> publish(List<OrderDomainEvent> events);
+
+    /**
+     * An event that was not published.
+     *
+     * @param reason why, for a log line, such as the transport's error code and message
+     */
+    record Failure(OrderDomainEvent event, String reason) {
+
+        public Failure {
+            Objects.requireNonNull(event, "event");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
 }
