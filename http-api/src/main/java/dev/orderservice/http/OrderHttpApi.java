@@ -58,6 +58,14 @@ public final class OrderHttpApi {
                 useCases.cancelOrder(), useCases.applyEvent(), useCases.listProducts());
     }
 
+    /**
+     * Returns the problem document response that the API sends for a failure, for callers that read API bodies
+     * outside HTTP, such as an import of place-order lines. An unexpected failure gets a 500 with its cause.
+     */
+    public static HttpResponse problemFor(RuntimeException failure) {
+        return Problems.from(failure);
+    }
+
     /** Handles a request; every failure becomes a problem document, an unexpected one with its cause attached. */
     public HttpResponse handle(HttpRequest request) {
         HttpResponse response;
