@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * or {@code .../error}. A failed initialisation is posted to {@code /runtime/init/error}.
  *
  * <p>Paths and headers follow AWS's "Using the Lambda runtime API for custom runtimes" page. The server hands
- * out one invocation at a time per request to {@code next}, and holds that request open until an event is
+ * out one invocation at a time per request to {@code next}, and keeps that request open until an event is
  * queued, as Lambda does.
  */
 final class RuntimeApiServer implements AutoCloseable {
@@ -60,6 +60,7 @@ final class RuntimeApiServer implements AutoCloseable {
     private final Map<String, Invocation> delivered = new ConcurrentHashMap<>();
     private final List<Result> initErrors = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Long> firstNextNanos = new CompletableFuture<>();
+    private final CompletableFuture<Result> firstInitError = new CompletableFuture<>();
 
     private RuntimeApiServer(HttpServer server, ExecutorService threads, String functionArn,
             Duration functionTimeout) {
@@ -112,6 +113,19 @@ final class RuntimeApiServer implements AutoCloseable {
         return List.copyOf(initErrors);
     }
 
+    /**
+     * Waits for the runtime to report a failed initialisation, as it does when the handler's constructor throws.
+     *
+     * @throws TimeoutException when no report arrives within {@code timeout}
+     */
+    Result awaitInitError(Duration timeout) throws TimeoutException, InterruptedException {
+        try {
+            return firstInitError.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException impossible) {
+            throw new IllegalStateException("an init error never completes exceptionally", impossible);
+        }
+    }
+
     /** Returns when the runtime first asked for an event, in {@link System#nanoTime()} terms, if it has. */
     Optional<Long> firstNextNanos() {
         return Optional.ofNullable(firstNextNanos.getNow(null));
@@ -134,7 +148,9 @@ final class RuntimeApiServer implements AutoCloseable {
             } else if (method.equals("POST") && result.matches()) {
                 record(exchange, result.group(1), result.group(2).equals("error"));
             } else if (method.equals("POST") && path.equals(PREFIX + "init/error")) {
-                initErrors.add(readResult(exchange, true));
+                Result initError = readResult(exchange, true);
+                initErrors.add(initError);
+                firstInitError.complete(initError);
                 send(exchange, 202, ACCEPTED);
             } else {
                 send(exchange, 404, problem("NotFound", method + " " + path + " is not a Runtime API call"));
@@ -252,6 +268,11 @@ final class RuntimeApiServer implements AutoCloseable {
             } catch (ExecutionException impossible) {
                 throw new IllegalStateException("an invocation result never completes exceptionally", impossible);
             }
+        }
+
+        /** Returns whether the runtime has posted a result for this invocation. */
+        boolean isAnswered() {
+            return result.isDone();
         }
 
         private boolean complete(Result posted) {

@@ -34,7 +34,8 @@ class RuntimeHarnessTest {
             Invocation second = runtimeApi.invoke(ApiGatewayEvents.httpApi("POST", "/hello", "name=a&name=b",
                     Map.of("Content-Type", "application/json"), "{}"));
 
-            try (RuntimeInterfaceClientProcess runtime = start(runtimeApi, HelloWorldHandler.HANDLER, "typed")) {
+            try (RuntimeInterfaceClientProcess runtime = start(runtimeApi, helloWorld, HelloWorldHandler.HANDLER,
+                    "typed")) {
                 Result firstResult = first.await(ANSWER_TIMEOUT);
                 Result secondResult = second.await(ANSWER_TIMEOUT);
 
@@ -50,24 +51,47 @@ class RuntimeHarnessTest {
     }
 
     @Test
-    void missing_handler_class_is_reported_as_init_error() throws Exception {
+    void missing_handler_class_fails_invocation() throws Exception {
         try (RuntimeApiServer runtimeApi = RuntimeApiServer.start(RuntimeInterfaceClientProcess.functionArn(),
                 Duration.ofSeconds(20))) {
             Invocation invocation = runtimeApi.invoke(ApiGatewayEvents.httpApi("GET", "/", "", Map.of(), null));
 
-            try (RuntimeInterfaceClientProcess runtime = start(runtimeApi,
+            try (RuntimeInterfaceClientProcess runtime = start(runtimeApi, helloWorld,
                     "dev.orderservice.lambda.runtime.NoSuchHandler::handleRequest", "missing")) {
                 Result result = invocation.await(ANSWER_TIMEOUT);
 
+                // The runtime client reports a handler it cannot load on the first invocation, not at init.
                 assertThat(result.error()).as(runtime.output()).isTrue();
+                assertThat(result.errorType()).isEqualTo("Runtime.BadFunctionCode");
                 assertThat(result.bodyText()).contains("NoSuchHandler");
+                assertThat(runtimeApi.initErrors()).isEmpty();
             }
         }
     }
 
-    private static RuntimeInterfaceClientProcess start(RuntimeApiServer runtimeApi, String handler, String name) {
+    @Test
+    void failing_constructor_posts_init_error() throws Exception {
+        LambdaPackage failing = LambdaPackage.assemble(BuildFiles.workDirectory("harness-failing-init"),
+                FailingInitHandler.class, BuildFiles.helloWorldLibraries());
+        try (RuntimeApiServer runtimeApi = RuntimeApiServer.start(RuntimeInterfaceClientProcess.functionArn(),
+                Duration.ofSeconds(20))) {
+            Invocation invocation = runtimeApi.invoke(ApiGatewayEvents.httpApi("GET", "/", "", Map.of(), null));
+
+            try (RuntimeInterfaceClientProcess runtime = start(runtimeApi, failing, FailingInitHandler.HANDLER,
+                    "failing-init")) {
+                Result initError = runtimeApi.awaitInitError(ANSWER_TIMEOUT);
+
+                assertThat(initError.bodyText()).as(runtime.output()).contains("ORDERS_TABLE is not set");
+                assertThat(initError.errorType()).isEqualTo("Runtime.BadFunctionCode");
+                assertThat(invocation.isAnswered()).isFalse();
+            }
+        }
+    }
+
+    private static RuntimeInterfaceClientProcess start(RuntimeApiServer runtimeApi, LambdaPackage function,
+            String handler, String name) {
         Path log = BuildFiles.workDirectory("harness-logs").resolve(name + ".log");
-        return RuntimeInterfaceClientProcess.start(helloWorld, handler,
+        return RuntimeInterfaceClientProcess.start(function, handler,
                 Map.of("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"), runtimeApi.address(),
                 log);
     }
