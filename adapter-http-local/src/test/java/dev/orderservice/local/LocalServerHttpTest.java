@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -215,9 +216,75 @@ class LocalServerHttpTest extends HttpContractTest {
         assertProblem(response, 409);
     }
 
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+        "PLACED,    PaymentCaptured, 200, PAID,      2",
+        "PLACED,    PaymentFailed,   200, CANCELLED, 2",
+        "PLACED,    OrderShipped,    409, PLACED,    1",
+        "PLACED,    OrderDelivered,  409, PLACED,    1",
+        "PAID,      PaymentCaptured, 200, PAID,      2",
+        "PAID,      PaymentFailed,   409, PAID,      2",
+        "PAID,      OrderShipped,    200, SHIPPED,   3",
+        "PAID,      OrderDelivered,  409, PAID,      2",
+        "SHIPPED,   PaymentCaptured, 409, SHIPPED,   3",
+        "SHIPPED,   PaymentFailed,   409, SHIPPED,   3",
+        "SHIPPED,   OrderShipped,    200, SHIPPED,   3",
+        "SHIPPED,   OrderDelivered,  200, DELIVERED, 4",
+        "DELIVERED, PaymentCaptured, 409, DELIVERED, 4",
+        "DELIVERED, PaymentFailed,   409, DELIVERED, 4",
+        "DELIVERED, OrderShipped,    409, DELIVERED, 4",
+        "DELIVERED, OrderDelivered,  200, DELIVERED, 4",
+        "CANCELLED, PaymentCaptured, 409, CANCELLED, 2",
+        "CANCELLED, PaymentFailed,   200, CANCELLED, 2",
+        "CANCELLED, OrderShipped,    409, CANCELLED, 2",
+        "CANCELLED, OrderDelivered,  409, CANCELLED, 2"})
+    void event_moves_only_from_its_status(String from, String type, int expectedStatus, String to, long version) {
+        String orderId = orderIn(from);
+
+        ApiResponse response = sendEvent(newEventId(), type, orderId);
+
+        if (expectedStatus == 200) {
+            assertThat(response.status()).as(response.bodyText()).isEqualTo(200);
+        } else {
+            assertProblem(response, expectedStatus);
+        }
+        JsonBody stored = JsonBody.of(send(get("/orders/" + orderId)));
+        assertThat(stored.string("status")).isEqualTo(to);
+        assertThat(stored.integer("version")).isEqualTo(version);
+    }
+
+    @Test
+    void payment_failure_keeps_a_customer_cancel_reason() {
+        String orderId = orderIn("CANCELLED");
+
+        ApiResponse response = sendEvent(newEventId(), "PaymentFailed", orderId);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(JsonBody.of(response).string("cancellationReason")).isEqualTo("changed my mind");
+    }
+
+    @Test
+    void oversized_event_is_too_large() {
+        String orderId = placeOrder(exampleOrderJson(newCustomerId())).string("orderId");
+        String padded = eventJson(newEventId(), "PaymentCaptured", orderId).replace("}", " ".repeat(70_000) + "}");
+
+        ApiResponse response = send(post("/events").json(padded));
+
+        assertProblem(response, 413);
+        assertThat(JsonBody.of(send(get("/orders/" + orderId))).string("status")).isEqualTo("PLACED");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "{\"eventId\":\"e-1\",\"type\":\"PaymentRefunded\",\"orderId\":\"%s\",\"occurredAt\":\"2026-12-04T19:03:00Z\"}",
+        "{\"eventId\":\"e-1\",\"type\":\"paymentCaptured\",\"orderId\":\"%s\",\"occurredAt\":\"2026-12-04T19:03:00Z\"}",
+        "{\"eventId\":\"e-1\",\"orderId\":\"%s\",\"occurredAt\":\"2026-12-04T19:03:00Z\"}",
+        "{\"eventId\":\"e-1\",\"type\":\"PaymentCaptured\",\"occurredAt\":\"2026-12-04T19:03:00Z\"}",
+        "{\"type\":\"PaymentCaptured\",\"orderId\":\"%s\",\"occurredAt\":\"2026-12-04T19:03:00Z\"}",
+        "{\"eventId\":\"e-1\",\"type\":\"PaymentCaptured\",\"orderId\":\"%s\",\"occurredAt\":\"2026-12-04T19:03:00\"}",
+        "{\"eventId\":\"e-1\",\"type\":\"PaymentCaptured\",\"orderId\":\"%s\",",
+        "{\"eventId\":null,\"type\":\"PaymentCaptured\",\"orderId\":\"%s\",\"occurredAt\":\"2026-12-04T19:03:00Z\"}",
+        "null",
         "{\"eventId\":\"e 1\",\"type\":\"PaymentCaptured\",\"orderId\":\"%s\",\"occurredAt\":\"2026-12-04T19:03:00Z\"}",
         "{\"eventId\":\"e-1\",\"type\":\"PaymentCaptured\",\"orderId\":\"%s\",\"occurredAt\":\"yesterday\"}",
         "{\"eventId\":\"e-1\",\"type\":\"PaymentCaptured\",\"orderId\":\"not-an-id\",\"occurredAt\":\"2026-12-04T19:03:00Z\"}",
@@ -353,6 +420,32 @@ class LocalServerHttpTest extends HttpContractTest {
     private static String eventJson(String eventId, String type, String orderId) {
         return "{\"eventId\":\"" + eventId + "\",\"type\":\"" + type + "\",\"orderId\":\"" + orderId
                 + "\",\"occurredAt\":\"2026-12-04T19:03:00Z\"}";
+    }
+
+    /** Places an order and moves it to {@code status} as the payment and shipping services and a customer would. */
+    private String orderIn(String status) {
+        String orderId = placeOrder(exampleOrderJson(newCustomerId())).string("orderId");
+        switch (status) {
+            case "PLACED":
+                break;
+            case "PAID":
+                assertThat(sendEvent(newEventId(), "PaymentCaptured", orderId).status()).isEqualTo(200);
+                break;
+            case "SHIPPED":
+                moveToShipped(orderId);
+                break;
+            case "DELIVERED":
+                moveToShipped(orderId);
+                assertThat(sendEvent(newEventId(), "OrderDelivered", orderId).status()).isEqualTo(200);
+                break;
+            case "CANCELLED":
+                assertThat(send(post("/orders/" + orderId + "/cancel").json("{\"reason\":\"changed my mind\"}"))
+                        .status()).isEqualTo(200);
+                break;
+            default:
+                throw new IllegalArgumentException("no way to move an order to " + status);
+        }
+        return orderId;
     }
 
     private static String newEventId() {
