@@ -3,6 +3,7 @@ package dev.orderservice.lambda;
 import dagger.BindsInstance;
 import dagger.Component;
 import dev.orderservice.core.port.in.ApplyOrderEventUseCase;
+import dev.orderservice.core.port.in.PlaceOrderUseCase;
 import dev.orderservice.core.port.out.OrderRepository;
 import dev.orderservice.http.OrderHttpApi;
 import dev.orderservice.http.wiring.UseCaseModule;
@@ -34,6 +35,9 @@ public interface LambdaComponent {
     ApplyOrderEventUseCase applyEvent();
 
     OrderRepository orderRepository();
+
+    /** Returns the placement use case, which the S3 import calls for each line of an imported object. */
+    PlaceOrderUseCase placeOrder();
 
     /** Builds the component from the settings and the log that reports their warnings. */
     @Component.Factory
