@@ -28,9 +28,14 @@ final class Priming implements Resource {
         this.function = function;
     }
 
-    /** Registers priming for the function; the CRaC context keeps the resource for the life of the JVM. */
-    static void register(ApiGatewayFunction function) {
-        Core.getGlobalContext().register(new Priming(function));
+    /**
+     * Registers priming for the function. The caller must keep the returned resource, because org.crac's
+     * context holds resources weakly and would let an unreferenced one be collected before the checkpoint.
+     */
+    static Priming register(ApiGatewayFunction function) {
+        Priming priming = new Priming(function);
+        Core.getGlobalContext().register(priming);
+        return priming;
     }
 
     @Override

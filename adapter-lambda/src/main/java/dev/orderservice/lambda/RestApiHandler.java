@@ -18,13 +18,16 @@ public final class RestApiHandler implements RequestStreamHandler {
 
     private final ApiGatewayFunction function;
 
+    /** Kept so that the priming resource lives until the snapshot; {@code null} for handlers built by tests. */
+    private Priming priming;
+
     /**
      * Builds the handler as the Lambda runtime does: on the execution environment's component, configured by
      * environment variables, with priming registered for a SnapStart snapshot.
      */
     public RestApiHandler() {
         this(ExecutionEnvironment.component().api(), ExecutionEnvironment.log());
-        Priming.register(function);
+        this.priming = Priming.register(function);
     }
 
     /** Builds a handler on an API that the caller has built, such as over an in-memory store in a test. */
