@@ -73,7 +73,7 @@ class TemplateTest {
     @Test
     void template_has_api_and_event_functions() {
         assertThat(template.resourcesOfType(FUNCTION)).containsOnlyKeys("HttpApiFunction", "RestApiFunction",
-                "EventQueueFunction", "EventStreamFunction");
+                "EventQueueFunction", "EventStreamFunction", "ImportFunction", "OrderStreamFunction");
     }
 
     @Test
