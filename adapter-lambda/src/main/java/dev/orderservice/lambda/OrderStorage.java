@@ -8,6 +8,7 @@ import dev.orderservice.adapter.inmemory.InMemoryProductCatalog;
 import dev.orderservice.core.domain.Product;
 import dev.orderservice.core.port.out.OrderRepository;
 import dev.orderservice.core.port.out.ProductCatalog;
+import dev.orderservice.lambda.aws.LambdaCredentials;
 import java.util.Currency;
 import java.util.List;
 
@@ -21,7 +22,9 @@ record OrderStorage(OrderRepository orders, ProductCatalog catalog) {
     static OrderStorage onDynamoDb(LambdaSettings settings, InvocationLog log) {
         DynamoDbSettings dynamoDb = DynamoDbSettings.fromEnvironment(settings.values());
         dynamoDb.warnings().forEach(log::warning);
-        DynamoDbStore store = DynamoDbStore.createForLambda(dynamoDb);
+        // With SnapStart, Lambda provides the role's credentials through a container endpoint, not as keys.
+        DynamoDbStore store = DynamoDbStore.createForLambda(dynamoDb,
+                () -> LambdaCredentials.fromEnvironment(settings.values()));
         return new OrderStorage(store.orderRepository(), store.productCatalog());
     }
 

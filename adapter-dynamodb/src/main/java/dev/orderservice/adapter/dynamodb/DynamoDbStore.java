@@ -6,7 +6,8 @@ import dev.orderservice.core.port.out.ProductCatalog;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -44,13 +45,16 @@ public final class DynamoDbStore implements AutoCloseable {
     }
 
     /**
-     * Builds a store for a Lambda function: like {@link #create}, but the client signs with the credentials in
-     * the variables that Lambda sets ({@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY},
-     * {@code AWS_SESSION_TOKEN}), so a cold start neither builds nor walks the SDK's default provider chain.
+     * Builds a store for a Lambda function: like {@link #create}, but the client signs with the credentials that
+     * {@code credentials} provides, so a cold start neither builds nor walks the SDK's default provider chain.
+     * A loopback endpoint, such as a local DynamoDB-API server, gets fixed local credentials instead.
+     *
+     * @param credentials called once, when the endpoint is not on this machine
      */
-    public static DynamoDbStore createForLambda(DynamoDbSettings settings) {
-        return new DynamoDbStore(DynamoDbClients.create(settings, EnvironmentVariableCredentialsProvider::create,
-                override -> { }), settings, CATALOG_CACHE_TTL, Clock.systemUTC());
+    public static DynamoDbStore createForLambda(DynamoDbSettings settings,
+            Supplier<AwsCredentialsProvider> credentials) {
+        return new DynamoDbStore(DynamoDbClients.create(settings, credentials, override -> { }), settings,
+                CATALOG_CACHE_TTL, Clock.systemUTC());
     }
 
     public OrderRepository orderRepository() {
