@@ -23,6 +23,12 @@ final class BuildFiles {
                 "build it with: mvn -pl adapter-lambda -am -DskipTests package");
     }
 
+    /** Returns the deployment package of the S3 import and stream functions, {@code orders-lambda-pipelines.zip}. */
+    static Path pipelinesZip() {
+        return existing("lambda.pipelines.zip", "../adapter-lambda/target/orders-lambda-pipelines.zip",
+                "build it with: mvn -pl adapter-lambda -am -DskipTests package");
+    }
+
     /** Returns the SAM template at the repository root. */
     static Path samTemplate() {
         return existing("sam.template", "../template.yaml", "it belongs at the repository root");

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,20 +48,37 @@ class TemplateTest {
     private static final Set<String> PRODUCTS_TABLE_ACTIONS = Set.of("dynamodb:BatchGetItem", "dynamodb:Scan");
     private static final Pattern SUB_ARN = Pattern.compile("\\$\\{(\\w+)\\.Arn}(/index/([\\w.-]+))?");
 
+    private static final String LAMBDA_ZIP = "adapter-lambda/target/orders-lambda.zip";
+    private static final String PIPELINES_ZIP = "adapter-lambda/target/orders-lambda-pipelines.zip";
+
     private static SamTemplate template;
-    private static LambdaPackage lambdaPackage;
-    private static URLClassLoader packageClasses;
+    private static final Map<String, LambdaPackage> PACKAGES = new HashMap<>();
+    private static final Map<String, URLClassLoader> CLASS_LOADERS = new HashMap<>();
 
     @BeforeAll
     static void load() {
         template = SamTemplate.load(BuildFiles.samTemplate());
-        lambdaPackage = LambdaPackage.unzip(BuildFiles.lambdaZip(), BuildFiles.workDirectory("template-test-task"));
-        packageClasses = lambdaPackage.openClassLoader();
+        PACKAGES.put(LAMBDA_ZIP, LambdaPackage.unzip(BuildFiles.lambdaZip(),
+                BuildFiles.workDirectory("template-test-task")));
+        PACKAGES.put(PIPELINES_ZIP, LambdaPackage.unzip(BuildFiles.pipelinesZip(),
+                BuildFiles.workDirectory("template-test-pipelines-task")));
+        PACKAGES.forEach((codeUri, lambdaPackage) -> CLASS_LOADERS.put(codeUri, lambdaPackage.openClassLoader()));
     }
 
     @AfterAll
-    static void closeClassLoader() throws IOException {
-        packageClasses.close();
+    static void closeClassLoaders() throws IOException {
+        for (URLClassLoader loader : CLASS_LOADERS.values()) {
+            loader.close();
+        }
+    }
+
+    /** Returns the unzipped package that a function's CodeUri names, so each handler is checked in its own zip. */
+    private static LambdaPackage packageOf(String functionId) {
+        return PACKAGES.get((String) template.functionProperty(functionId, "CodeUri"));
+    }
+
+    private static URLClassLoader classesOf(String functionId) {
+        return CLASS_LOADERS.get((String) template.functionProperty(functionId, "CodeUri"));
     }
 
     @Test
@@ -81,11 +99,11 @@ class TemplateTest {
         for (String functionId : template.resourcesOfType(FUNCTION).keySet()) {
             String[] handler = FunctionFixture.handler(template, functionId).split("::");
             String className = handler[0];
-            Class<?> handlerClass = Class.forName(className, false, packageClasses);
+            Class<?> handlerClass = Class.forName(className, false, classesOf(functionId));
 
             assertThat(handler).as(functionId + " names class::method").hasSize(2);
-            assertThat(lambdaPackage.hasClassAtRoot(className)).as(className + " at the zip's root").isTrue();
-            assertThat(implementsHandlerInterface(handlerClass)).as(className + " implements " + STREAM_HANDLER
+            assertThat(packageOf(functionId).hasClassAtRoot(className)).as(className + " at the zip's root").isTrue();
+            assertThat(implementsHandlerInterface(handlerClass, classesOf(functionId))).as(className + " implements " + STREAM_HANDLER
                     + " or " + TYPED_HANDLER).isTrue();
             assertThat(handlerClass.getConstructor().getModifiers() & Modifier.PUBLIC)
                     .as(className + " has a public no-argument constructor").isNotZero();
@@ -95,8 +113,9 @@ class TemplateTest {
 
     @Test
     void stream_handlers_take_stream_signature() throws Exception {
-        Class<?> streamHandler = packageClasses.loadClass(STREAM_HANDLER);
         for (String functionId : template.resourcesOfType(FUNCTION).keySet()) {
+            URLClassLoader packageClasses = classesOf(functionId);
+            Class<?> streamHandler = packageClasses.loadClass(STREAM_HANDLER);
             String[] handler = FunctionFixture.handler(template, functionId).split("::");
             Class<?> handlerClass = Class.forName(handler[0], false, packageClasses);
             if (!streamHandler.isAssignableFrom(handlerClass)) {
@@ -123,14 +142,26 @@ class TemplateTest {
     }
 
     @Test
-    void every_code_uri_is_lambda_zip() {
+    void every_code_uri_is_a_built_zip() {
         Path repositoryRoot = BuildFiles.samTemplate().getParent();
         for (String functionId : template.resourcesOfType(FUNCTION).keySet()) {
             String codeUri = (String) template.functionProperty(functionId, "CodeUri");
+            boolean pipeline = functionId.equals("ImportFunction") || functionId.equals("OrderStreamFunction");
 
-            assertThat(codeUri).isEqualTo("adapter-lambda/target/orders-lambda.zip");
-            assertThat(repositoryRoot.resolve(codeUri).normalize()).isEqualTo(BuildFiles.lambdaZip());
+            assertThat(codeUri).as(functionId).isEqualTo(pipeline ? PIPELINES_ZIP : LAMBDA_ZIP);
+            assertThat(repositoryRoot.resolve(codeUri).normalize())
+                    .isEqualTo(pipeline ? BuildFiles.pipelinesZip() : BuildFiles.lambdaZip());
         }
+    }
+
+    @Test
+    void api_and_event_zip_leaves_out_s3_and_eventbridge() {
+        LambdaPackage lean = PACKAGES.get(LAMBDA_ZIP);
+
+        assertThat(lean.hasLibrary("s3-")).isFalse();
+        assertThat(lean.hasLibrary("eventbridge-")).isFalse();
+        assertThat(PACKAGES.get(PIPELINES_ZIP).hasLibrary("s3-")).isTrue();
+        assertThat(PACKAGES.get(PIPELINES_ZIP).hasLibrary("eventbridge-")).isTrue();
     }
 
     @Test
@@ -276,7 +307,8 @@ class TemplateTest {
         assertThat(outputs).containsKeys("OrdersTableName", "ProductsTableName");
     }
 
-    private static boolean implementsHandlerInterface(Class<?> handlerClass) throws ClassNotFoundException {
+    private static boolean implementsHandlerInterface(Class<?> handlerClass, ClassLoader packageClasses)
+            throws ClassNotFoundException {
         return packageClasses.loadClass(STREAM_HANDLER).isAssignableFrom(handlerClass)
                 || packageClasses.loadClass(TYPED_HANDLER).isAssignableFrom(handlerClass);
     }
@@ -286,7 +318,7 @@ class TemplateTest {
     }
 
     private static int classFileMajorVersion(String className) throws IOException {
-        Path classFile = lambdaPackage.root().resolve(className.replace('.', '/') + ".class");
+        Path classFile = PACKAGES.get(LAMBDA_ZIP).root().resolve(className.replace('.', '/') + ".class");
         try (DataInputStream in = new DataInputStream(Files.newInputStream(classFile))) {
             in.readInt();
             in.readUnsignedShort();
