@@ -26,14 +26,22 @@ public final class LocalServer {
 
     public LocalServer start() {
         app.start();
-        LOG.info("Order service listening on http://{}:{} with the {} store ({})", settings.host(), port(),
-                settings.store().name().toLowerCase(java.util.Locale.ROOT), catalog.description());
+        LOG.info("Order service listening on http://{}:{} with the {}", settings.host(), port(), storeDescription());
         return this;
     }
 
     /** Returns the port the server listens on, which differs from the setting when that was 0. */
     public int port() {
         return app.port();
+    }
+
+    private String storeDescription() {
+        if (settings.store() == LocalServerSettings.Store.DYNAMODB) {
+            // The products table may keep products other than the catalog file's, and the DynamoDB store logs
+            // the ones it serves when it starts.
+            return "dynamodb store";
+        }
+        return "memory store (" + catalog.description() + ")";
     }
 
     public void stop() {
