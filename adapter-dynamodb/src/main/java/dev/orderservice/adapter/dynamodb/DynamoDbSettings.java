@@ -41,6 +41,11 @@ public record DynamoDbSettings(String ordersTable, String productsTable, URI end
     public DynamoDbSettings {
         checkTableName("orders", ordersTable);
         checkTableName("products", productsTable);
+        if (ordersTable.equals(productsTable)) {
+            // Orders and products have different keys, so one table cannot hold both.
+            throw new IllegalArgumentException("ORDERS_TABLE and PRODUCTS_TABLE must name different tables, both"
+                    + " were \"" + ordersTable + "\"");
+        }
         Objects.requireNonNull(region, "region");
         if (endpoint != null) {
             checkEndpoint(endpoint);

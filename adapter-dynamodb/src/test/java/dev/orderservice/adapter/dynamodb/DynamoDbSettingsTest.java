@@ -101,6 +101,16 @@ class DynamoDbSettingsTest {
     }
 
     @Test
+    void equal_table_names_are_rejected() {
+        assertThatThrownBy(() -> DynamoDbSettings.fromEnvironment(
+                Map.of("AWS_REGION", "eu-west-1", "ORDERS_TABLE", "products")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ORDERS_TABLE")
+                .hasMessageContaining("PRODUCTS_TABLE")
+                .hasMessageContaining("\"products\"");
+    }
+
+    @Test
     void text_form_hides_the_secret() {
         DynamoDbSettings settings = DynamoDbSettings.fromEnvironment(
                 Map.of("AWS_REGION", "eu-west-1", "ORDERS_CURSOR_SECRET", SECRET));
