@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -56,15 +58,19 @@ public final class DynamoDbTables {
 
     /**
      * Creates the orders table, with its customer index, and the products table unless they exist, then waits
-     * until both are active. Safe to call from several processes at once.
+     * until both are active and checks their keys. Safe to call from several processes at once.
      *
      * @throws IllegalStateException when a table is not active within two minutes
+     * @throws IllegalArgumentException when an existing table has other keys than this adapter needs, such as
+     *     {@code ORDERS_TABLE} naming a table that was made for something else
      */
     public void createIfMissing() {
-        createIfMissing(ordersTableRequest());
-        createIfMissing(productsTableRequest());
-        awaitActive(ordersTable);
-        awaitActive(productsTable);
+        CreateTableRequest orders = ordersTableRequest();
+        CreateTableRequest products = productsTableRequest();
+        createIfMissing(orders);
+        createIfMissing(products);
+        checkKeys(awaitActive(ordersTable), orders, "ORDERS_TABLE");
+        checkKeys(awaitActive(productsTable), products, "PRODUCTS_TABLE");
     }
 
     /**
@@ -137,15 +143,48 @@ public final class DynamoDbTables {
         }
     }
 
-    private void awaitActive(String table) {
+    private TableDescription awaitActive(String table) {
         Instant deadline = Instant.now().plus(ACTIVE_TIMEOUT);
-        while (!isActive(client.describeTable(describe -> describe.tableName(table)).table())) {
+        TableDescription description = client.describeTable(describe -> describe.tableName(table)).table();
+        while (!isActive(description)) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("table " + table + " did not become active within "
                         + ACTIVE_TIMEOUT.toSeconds() + " s; check it in the DynamoDB console or with describe-table");
             }
             sleep(POLL_INTERVAL);
+            description = client.describeTable(describe -> describe.tableName(table)).table();
         }
+        return description;
+    }
+
+    /**
+     * Compares an existing table's primary key and global secondary index keys with those the adapter creates,
+     * because every read and write of the adapter would fail on a table with other keys.
+     */
+    private static void checkKeys(TableDescription table, CreateTableRequest expected, String variable) {
+        Map<String, List<KeySchemaElement>> actualIndexes = new TreeMap<>();
+        table.globalSecondaryIndexes().forEach(index -> actualIndexes.put(index.indexName(), index.keySchema()));
+        boolean indexesMatch = expected.globalSecondaryIndexes().stream()
+                .allMatch(index -> index.keySchema().equals(actualIndexes.get(index.indexName())));
+        if (table.keySchema().equals(expected.keySchema()) && indexesMatch) {
+            return;
+        }
+        throw new IllegalArgumentException("table " + table.tableName() + " has the key " + describeKeys(
+                table.keySchema()) + " and the indexes " + actualIndexes.keySet() + ", but the adapter needs the key "
+                + describeKeys(expected.keySchema()) + describeIndexes(expected) + "; set " + variable
+                + " to a new table, which start-up creates, or to one with these keys");
+    }
+
+    private static String describeKeys(List<KeySchemaElement> keys) {
+        return keys.stream()
+                .map(key -> key.attributeName() + " " + key.keyTypeAsString())
+                .collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    private static String describeIndexes(CreateTableRequest request) {
+        return request.globalSecondaryIndexes().stream()
+                .map(index -> " and the index " + index.indexName() + " " + describeKeys(index.keySchema()))
+                .collect(Collectors.joining());
     }
 
     private static boolean isActive(TableDescription table) {

@@ -2,6 +2,7 @@ package dev.orderservice.adapter.dynamodb;
 
 import static dev.orderservice.adapter.dynamodb.TestOrders.product;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orderservice.core.domain.Product;
 import java.util.ArrayList;
@@ -11,10 +12,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 class DynamoDbTablesTest {
@@ -38,6 +42,7 @@ class DynamoDbTablesTest {
     @AfterEach
     void closeStore() {
         new DynamoDbTables(client, settings.ordersTable(), settings.productsTable()).deleteIfPresent();
+        new DynamoDbTables(client, settings.ordersTable() + "-other", settings.productsTable()).deleteIfPresent();
         client.close();
         store.close();
     }
@@ -90,6 +95,44 @@ class DynamoDbTablesTest {
         assertThat(first).isEqualTo(60);
         assertThat(second).isZero();
         assertThat(store.productCatalog().findAll()).containsExactlyElementsOf(products);
+    }
+
+    @Test
+    void orders_table_with_product_keys_is_rejected() {
+        store.tables().createIfMissing();
+        DynamoDbTables swapped = new DynamoDbTables(client, settings.productsTable(), settings.ordersTable());
+
+        assertThatThrownBy(swapped::createIfMissing)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("table " + settings.productsTable())
+                .hasMessageContaining("(orderId HASH)")
+                .hasMessageContaining("byCustomer")
+                .hasMessageContaining("ORDERS_TABLE");
+    }
+
+    @Test
+    void orders_table_without_customer_index_is_rejected() {
+        client.createTable(create -> create.tableName(settings.ordersTable())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(AttributeDefinition.builder().attributeName(OrderItems.ORDER_ID)
+                        .attributeType(ScalarAttributeType.S).build())
+                .keySchema(key(OrderItems.ORDER_ID, KeyType.HASH)));
+
+        assertThatThrownBy(store.tables()::createIfMissing)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("table " + settings.ordersTable())
+                .hasMessageContaining("byCustomer (customerId HASH, createdAtOrderId RANGE)");
+    }
+
+    @Test
+    void products_table_with_order_keys_is_rejected() {
+        new DynamoDbTables(client, settings.productsTable(), settings.ordersTable() + "-other").createIfMissing();
+
+        assertThatThrownBy(store.tables()::createIfMissing)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("table " + settings.productsTable())
+                .hasMessageContaining("(sku HASH)")
+                .hasMessageContaining("PRODUCTS_TABLE");
     }
 
     private static KeySchemaElement key(String attribute, KeyType type) {
