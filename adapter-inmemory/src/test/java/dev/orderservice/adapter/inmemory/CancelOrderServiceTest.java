@@ -71,11 +71,23 @@ class CancelOrderServiceTest {
     }
 
     @Test
-    void repeated_cancel_at_its_old_version_changes_nothing() {
+    void repeated_cancel_at_its_old_version_is_stale() {
+        Order placed = stored(anOrder().build());
+        Order cancelled = service.cancel(new CancelOrderCommand(placed.id(), "first", placed.version()));
+
+        assertThatThrownBy(() -> service.cancel(new CancelOrderCommand(placed.id(), "second", placed.version())))
+                .isInstanceOfSatisfying(OrderException.class,
+                        thrown -> assertThat(thrown.reason()).isEqualTo(Reason.STALE_VERSION));
+        assertThat(orders.findById(placed.id())).contains(cancelled);
+        assertThat(cancelled.cancellationReason()).contains("first");
+    }
+
+    @Test
+    void repeated_cancel_at_the_current_version_changes_nothing() {
         Order placed = stored(anOrder().build());
         Order cancelled = service.cancel(new CancelOrderCommand(placed.id(), null, placed.version()));
 
-        Order again = service.cancel(new CancelOrderCommand(placed.id(), null, placed.version()));
+        Order again = service.cancel(new CancelOrderCommand(placed.id(), null, cancelled.version()));
 
         assertThat(again).isEqualTo(cancelled);
         assertThat(again.version()).isEqualTo(placed.version() + 1);

@@ -29,13 +29,13 @@ public final class CancelOrderService implements CancelOrderUseCase {
             if (command.requestedBy().isPresent() && !command.requestedBy().get().equals(current.customerId())) {
                 throw OrderException.notFound(current.id());
             }
-            // A repeat of a cancel that succeeded gets the same response as the first, even though its version is now stale.
-            if (current.status() == OrderStatus.CANCELLED) {
-                return current;
-            }
+            // The version check comes first, so that of two cancels made from one version only one succeeds.
             long expected = command.expectedVersion().orElse(current.version());
             if (expected != current.version()) {
                 throw OrderException.staleVersion(current.id(), expected, current.version());
+            }
+            if (current.status() == OrderStatus.CANCELLED) {
+                return current;
             }
             return current.cancel(command.reason().orElse(null), clock.instant().truncatedTo(ChronoUnit.MILLIS));
         });
