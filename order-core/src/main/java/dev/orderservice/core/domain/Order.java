@@ -85,7 +85,15 @@ public final class Order {
      */
     public Order apply(OrderEvent event, Instant now) {
         OrderStatus target = event.type().target();
-        if (appliedEventIds.contains(event.eventId()) || status == target) {
+        if (appliedEventIds.contains(event.eventId())) {
+            if (!hasReached(target)) {
+                // The id moved this order once, but not to where this event leads: the sender reused the id.
+                throw OrderException.conflict("event id " + event.eventId() + " was already applied to order " + id
+                        + " by an event of another type; give every event an id of its own");
+            }
+            return this;
+        }
+        if (status == target) {
             return this;
         }
         if (status != event.type().source() || !status.canMoveTo(target)) {
@@ -97,6 +105,19 @@ public final class Order {
         eventIds.add(event.eventId());
         String reason = target == OrderStatus.CANCELLED ? PAYMENT_FAILED_REASON : cancellationReason;
         return next(target, now, reason, eventIds);
+    }
+
+    /**
+     * Returns whether this order is at {@code target} or past it on the way to delivery. A cancelled order may have
+     * passed any step before it was cancelled, so it counts as having reached every one.
+     */
+    private boolean hasReached(OrderStatus target) {
+        if (status == OrderStatus.CANCELLED || status == target) {
+            return true;
+        }
+        List<OrderStatus> delivery = List.of(OrderStatus.PLACED, OrderStatus.PAID, OrderStatus.SHIPPED,
+                OrderStatus.DELIVERED);
+        return target != OrderStatus.CANCELLED && delivery.indexOf(status) >= delivery.indexOf(target);
     }
 
     /** Returns this order as it was when placed, which is what a replayed placement returns. */
@@ -128,7 +149,8 @@ public final class Order {
         if (updatedAt.isBefore(createdAt)) {
             throw new IllegalArgumentException("updatedAt must not be before createdAt");
         }
-        if (cancellationReason != null && cancellationReason.length() > MAX_REASON_LENGTH) {
+        if (cancellationReason != null
+                && cancellationReason.codePointCount(0, cancellationReason.length()) > MAX_REASON_LENGTH) {
             throw new IllegalArgumentException("a cancellation reason has at most " + MAX_REASON_LENGTH + " characters");
         }
     }

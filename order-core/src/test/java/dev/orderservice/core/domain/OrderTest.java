@@ -40,6 +40,29 @@ class OrderTest {
         assertThat(order.totals().total().toPlainString()).isEqualTo("61.81");
     }
 
+    @Test
+    void event_id_reused_for_another_type_is_a_conflict() {
+        Order placed = anOrder().build();
+        Order paid = placed.apply(new OrderEvent("evt-1", OrderEventType.PAYMENT_CAPTURED, placed.id(), LATER), LATER);
+        Order shipped = paid.apply(new OrderEvent("evt-2", OrderEventType.ORDER_SHIPPED, paid.id(), LATER), LATER);
+        OrderEvent reused = new OrderEvent("evt-1", OrderEventType.ORDER_DELIVERED, shipped.id(), LATER);
+
+        assertThatThrownBy(() -> shipped.apply(reused, LATER))
+                .isInstanceOfSatisfying(OrderException.class,
+                        thrown -> assertThat(thrown.reason()).isEqualTo(Reason.CONFLICT))
+                .hasMessageContaining("evt-1");
+    }
+
+    @Test
+    void event_id_repeated_after_later_steps_changes_nothing() {
+        Order placed = anOrder().build();
+        OrderEvent captured = new OrderEvent("evt-1", OrderEventType.PAYMENT_CAPTURED, placed.id(), LATER);
+        Order paid = placed.apply(captured, LATER);
+        Order shipped = paid.apply(new OrderEvent("evt-2", OrderEventType.ORDER_SHIPPED, paid.id(), LATER), LATER);
+
+        assertThat(shipped.apply(captured, LATER)).isSameAs(shipped);
+    }
+
     @ParameterizedTest(name = "{0} on a {1} order: {2}")
     @CsvSource({
         "PAYMENT_CAPTURED, PLACED,    MOVES",
