@@ -32,7 +32,8 @@ public final class CancelOrderCommand {
      */
     public CancelOrderCommand(OrderId orderId, String reason, Long expectedVersion, CustomerId requestedBy) {
         this.orderId = Objects.requireNonNull(orderId, "orderId");
-        if (reason != null && reason.length() > Order.MAX_REASON_LENGTH) {
+        // Characters are counted as code points, so an emoji is one character, as a client counts it.
+        if (reason != null && reason.codePointCount(0, reason.length()) > Order.MAX_REASON_LENGTH) {
             throw OrderException.invalid("reason", "must be at most " + Order.MAX_REASON_LENGTH + " characters");
         }
         this.reason = reason;
