@@ -1,5 +1,6 @@
 package dev.orderservice.local;
 
+import dev.orderservice.core.domain.OrderException;
 import dev.orderservice.http.HttpRequest;
 import dev.orderservice.http.HttpResponse;
 import dev.orderservice.http.OrderHttpApi;
@@ -46,14 +47,44 @@ public final class JavalinApp {
                 ctx.skipRemainingHandlers();
                 serve(api, ctx);
             });
+            // The shared API catches everything it raises; this catches what Javalin or Jetty raise around it.
+            config.routes.exception(Exception.class, (failure, ctx) -> {
+                LOG.error("{} {} failed outside the API", ctx.req().getMethod(), ctx.req().getRequestURI(), failure);
+                write(ctx, OrderHttpApi.problemFor(new IllegalStateException(failure)));
+            });
         });
     }
 
-    private static void serve(OrderHttpApi api, Context ctx) throws IOException {
-        HttpResponse response = api.handle(toRequest(ctx.req()));
+    private static void serve(OrderHttpApi api, Context ctx) {
+        HttpResponse response;
+        try {
+            response = api.handle(toRequest(ctx.req()));
+        } catch (IOException unreadable) {
+            // The client sent less than it declared, or a broken chunk: nothing of it can be trusted.
+            LOG.warn("{} {} body could not be read: {}", ctx.req().getMethod(), ctx.req().getRequestURI(),
+                    unreadable.toString());
+            response = OrderHttpApi.problemFor(OrderException.invalid("body",
+                    "ended before the length the request declared, or has a broken chunk; send the whole body"));
+        }
 
-        response.failure().ifPresent(failure -> LOG.error("{} {} failed", ctx.req().getMethod(),
-                ctx.req().getRequestURI(), failure));
+        logFailure(ctx, response);
+        write(ctx, response);
+    }
+
+    private static void logFailure(Context ctx, HttpResponse response) {
+        if (response.failure().isEmpty()) {
+            return;
+        }
+        Throwable failure = response.failure().get();
+        if (response.status() == 503) {
+            LOG.warn("{} {} store unavailable: {}", ctx.req().getMethod(), ctx.req().getRequestURI(),
+                    failure.getCause() == null ? failure.toString() : failure.getCause().toString());
+        } else {
+            LOG.error("{} {} failed", ctx.req().getMethod(), ctx.req().getRequestURI(), failure);
+        }
+    }
+
+    private static void write(Context ctx, HttpResponse response) {
         ctx.status(response.status());
         if (!response.headers().containsKey("Content-Type")) {
             // Javalin presets text/plain, which would be false on a 204.

@@ -1,7 +1,6 @@
 package dev.orderservice.http;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,7 +24,8 @@ public final class HttpRequest {
     private final String authenticatedCustomerId;
 
     private HttpRequest(Builder builder) {
-        this.method = builder.method.toUpperCase(Locale.ROOT);
+        // Methods are case-sensitive (RFC 9110), so "post" is another method than POST and gets a 405.
+        this.method = builder.method;
         this.path = builder.path;
         this.query = Map.copyOf(builder.query);
         Map<String, List<String>> caseInsensitive = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -47,6 +47,11 @@ public final class HttpRequest {
     /** Returns the decoded path without the query string, such as {@code /orders/42/cancel}. */
     public String path() {
         return path;
+    }
+
+    /** Returns the names of the query parameters, in no particular order. */
+    public java.util.Set<String> queryNames() {
+        return query.keySet();
     }
 
     /** Returns every value of a query parameter, in the order given; an absent parameter has none. */

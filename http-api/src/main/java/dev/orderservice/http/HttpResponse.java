@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The answer to an {@link HttpRequest}: status, headers and body, plus the unexpected failure behind a 500,
- * which the adapter logs with its stack trace and never sends to the client.
+ * The response to an {@link HttpRequest}: status, headers and body, plus the failure behind a 500 or a 503,
+ * which the adapter logs and never sends to the client.
  */
 public final class HttpResponse {
 
@@ -37,7 +37,7 @@ public final class HttpResponse {
         return body;
     }
 
-    /** Returns the unexpected exception behind a 500, for the adapter's log. */
+    /** Returns the exception behind a 500 (unexpected) or a 503 (the store is unavailable), for the adapter's log. */
     public Optional<Throwable> failure() {
         return Optional.ofNullable(failure);
     }

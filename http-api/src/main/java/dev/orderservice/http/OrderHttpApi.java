@@ -1,5 +1,6 @@
 package dev.orderservice.http;
 
+import dev.orderservice.core.domain.OrderException;
 import dev.orderservice.core.port.in.ApplyOrderEventUseCase;
 import dev.orderservice.core.port.in.CancelOrderUseCase;
 import dev.orderservice.core.port.in.GetOrderUseCase;
@@ -27,6 +28,7 @@ public final class OrderHttpApi {
     private static final String ALLOWED_REQUEST_HEADERS = "Content-Type, Idempotency-Key, If-Match, Authorization";
     private static final String EXPOSED_HEADERS = "Location, ETag, Idempotent-Replayed, Retry-After";
     private static final String PREFLIGHT_MAX_AGE_SECONDS = "600";
+    private static final List<String> SINGLE_HEADERS = List.of("Content-Type", "Idempotency-Key", "If-Match");
 
     private final OrderEndpoints endpoints;
     private final CorsPolicy cors;
@@ -97,6 +99,7 @@ public final class OrderHttpApi {
             return Problems.problem(413, "payload-too-large", "Request body is too large",
                     "a request body may have at most " + MAX_BODY_BYTES + " bytes", List.of());
         }
+        rejectRepeats(request);
         return dispatch(request, match.get());
     }
 
@@ -118,6 +121,23 @@ public final class OrderHttpApi {
                 return endpoints.applyEvent(requireJson(request, true));
             default:
                 throw new IllegalStateException("no endpoint for " + match.route());
+        }
+    }
+
+    /**
+     * Rejects a repeated query parameter or a repeated header that the API reads, because picking one of the
+     * values would act on a request the client may not have meant.
+     */
+    private static void rejectRepeats(HttpRequest request) {
+        for (String name : request.queryNames()) {
+            if (request.queryValues(name).size() > 1) {
+                throw OrderException.invalid(name, "must be given at most once");
+            }
+        }
+        for (String name : SINGLE_HEADERS) {
+            if (request.headerValues(name).size() > 1) {
+                throw OrderException.invalid(name, "must be given at most once");
+            }
         }
     }
 

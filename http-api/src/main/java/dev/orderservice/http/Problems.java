@@ -56,7 +56,7 @@ final class Problems {
                 headers.put("Retry-After", RETRY_AFTER_SECONDS);
                 return new HttpResponse(503, headers, JsonWriter.problem("/problems/store-unavailable",
                         "Store is unavailable", 503, "The order store is unreachable or busy. Retry later.",
-                        List.of()), null);
+                        List.of()), refusal);
             default:
                 throw new IllegalStateException("no status for " + refusal.reason());
         }

@@ -107,13 +107,16 @@ class OrderHttpApiTest {
     }
 
     @Test
-    void unavailable_store_is_not_logged_as_a_bug() {
+    void unavailable_store_carries_its_cause_for_the_log() {
         OrderHttpApi api = apiWhoseUseCasesThrow(() -> OrderException.unavailable(INTERNAL_DETAIL, null));
 
         HttpResponse response = api.handle(HttpRequest.builder("GET", "/products").build());
 
         assertThat(response.status()).isEqualTo(503);
-        assertThat(response.failure()).isEmpty();
+        assertThat(response.failure()).hasValueSatisfying(failure -> assertThat(failure)
+                .isInstanceOfSatisfying(OrderException.class,
+                        refusal -> assertThat(refusal.reason()).isEqualTo(OrderException.Reason.UNAVAILABLE)));
+        assertThat(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain(INTERNAL_DETAIL);
     }
 
     @Test

@@ -18,6 +18,9 @@ import java.util.Set;
  */
 public final class JsonFields {
 
+    /** Unknown fields beyond this many are counted, not listed, so that an error response stays small. */
+    static final int MAX_UNKNOWN_FIELDS_LISTED = 20;
+
     private final Map<String, Object> object;
     private final String path;
     private final List<Violation> violations;
@@ -43,10 +46,15 @@ public final class JsonFields {
 
     /** Records a violation for every field not in {@code known}. */
     public JsonFields allowOnly(Set<String> known) {
+        int unknown = 0;
         for (String name : object.keySet()) {
-            if (!known.contains(name)) {
+            if (!known.contains(name) && ++unknown <= MAX_UNKNOWN_FIELDS_LISTED) {
                 violations.add(new Violation(pathOf(name), "is not a known field"));
             }
+        }
+        if (unknown > MAX_UNKNOWN_FIELDS_LISTED) {
+            violations.add(new Violation(path.isEmpty() ? "body" : path, (unknown - MAX_UNKNOWN_FIELDS_LISTED)
+                    + " more unknown fields are not listed"));
         }
         return this;
     }

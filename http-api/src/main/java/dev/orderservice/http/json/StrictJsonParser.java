@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -49,7 +50,8 @@ public final class StrictJsonParser {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            // Error messages go to clients, so they must not quote the request body back.
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(MAX_NESTING_DEPTH)
                     .maxNumberLength(MAX_NUMBER_LENGTH)
@@ -76,6 +78,9 @@ public final class StrictJsonParser {
                 throw malformed("there is more content after the JSON value", parser.currentLocation());
             }
             return value;
+        } catch (StreamConstraintsException tooDeepOrLong) {
+            throw malformed("the JSON nests deeper than " + MAX_NESTING_DEPTH + " levels or has a number longer than "
+                    + MAX_NUMBER_LENGTH + " digits", tooDeepOrLong.getLocation());
         } catch (JsonProcessingException invalid) {
             throw malformed(invalid.getOriginalMessage(), invalid.getLocation());
         } catch (IOException unexpected) {
@@ -210,7 +215,7 @@ public final class StrictJsonParser {
             return "the body is not valid JSON";
         }
         String line = message.lines().findFirst().orElse("");
-        for (String advice : List.of(" (for ", "; enable", ", enable", ": enable", " (enable", " enable `")) {
+        for (String advice : List.of(" (for ", "; enable", ", enable", ": enable", " (enable", " enable `", " [Source")) {
             int cut = line.indexOf(advice);
             if (cut >= 0) {
                 line = line.substring(0, cut);

@@ -358,6 +358,9 @@ public abstract class HttpContractTest {
             placedBefore.add(placeOrder(exampleOrderJson(customerId)).string("orderId"));
         }
         JsonBody firstPage = JsonBody.of(send(get("/orders?customerId=" + customerId + "&limit=2")));
+        // Creation times have millisecond precision, and an order of the same millisecond sorts by id, so it
+        // could land on either side of the cursor: the new orders must be placed in a later millisecond.
+        sleepPastTheMillisecond();
         placeOrder(exampleOrderJson(customerId));
         placeOrder(exampleOrderJson(customerId));
 
@@ -368,6 +371,78 @@ public abstract class HttpContractTest {
         seen.addAll(secondPage.strings("items", "orderId"));
         assertThat(seen).containsExactlyInAnyOrderElementsOf(placedBefore);
         assertThat(secondPage.isNull("nextCursor")).isTrue();
+    }
+
+    @Test
+    void lower_case_method_is_not_allowed() {
+        ApiResponse response = send(request("post", "/orders").json(exampleOrderJson(newCustomerId())));
+
+        assertThat(response.status()).isEqualTo(405);
+        assertThat(response.header("Allow")).hasValue("GET, HEAD, POST, OPTIONS");
+    }
+
+    @Test
+    void any_repeated_query_parameter_is_rejected() {
+        ApiResponse response = send(get("/orders?customerId=" + newCustomerId() + "&foo=1&foo=2"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.bodyText()).contains("\"field\":\"foo\"");
+    }
+
+    @Test
+    void stale_if_match_on_a_cancelled_order_is_rejected() {
+        String orderId = placeOrder(exampleOrderJson(newCustomerId())).string("orderId");
+        send(post("/orders/" + orderId + "/cancel").header("If-Match", "\"1\"").json("{\"reason\":\"first\"}"));
+
+        ApiResponse second = send(post("/orders/" + orderId + "/cancel").header("If-Match", "\"1\"")
+                .json("{\"reason\":\"second\"}"));
+
+        assertThat(second.status()).isEqualTo(412);
+        assertThat(JsonBody.of(send(get("/orders/" + orderId))).string("cancellationReason")).isEqualTo("first");
+    }
+
+    @Test
+    void reason_length_counts_characters_not_utf16_units() {
+        String orderId = placeOrder(exampleOrderJson(newCustomerId())).string("orderId");
+        String emoji = "\uD83D\uDE00".repeat(251);
+
+        ApiResponse response = send(post("/orders/" + orderId + "/cancel").json("{\"reason\":\"" + emoji + "\"}"));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(JsonBody.of(response).string("cancellationReason")).isEqualTo(emoji);
+    }
+
+    @Test
+    void many_unknown_fields_give_a_short_error_list() {
+        StringBuilder body = new StringBuilder("{\"customerId\":\"" + newCustomerId() + "\"");
+        for (int i = 0; i < 500; i++) {
+            body.append(",\"unknown").append(i).append("\":1");
+        }
+        body.append(",\"items\":[{\"sku\":\"SKU-MUG-01\",\"quantity\":1}]}");
+
+        ApiResponse response = send(post("/orders").json(body.toString()));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(JsonBody.of(response).list("errors")).hasSizeLessThanOrEqualTo(21);
+        assertThat(response.bodyText()).contains("480 more unknown fields");
+    }
+
+    @Test
+    void malformed_json_detail_does_not_quote_the_body() {
+        ApiResponse response = send(post("/orders").json("{\"customerId\":\"c1\",\"cardNumber\":\"4111111111111111\","
+                + "\"items\":["));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.bodyText()).doesNotContain("4111111111111111").doesNotContain("Source");
+    }
+
+    private static void sleepPastTheMillisecond() {
+        try {
+            Thread.sleep(2);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
     }
 
     @Test
