@@ -7,15 +7,26 @@ import dev.orderservice.core.domain.Product;
 import dev.orderservice.http.json.CatalogFile;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** The catalog and pricing policy the server starts with: the demo ones, or those its settings name. */
 public record CatalogSource(List<Product> products, String description, PricingPolicy pricing) {
+
+    static final String DEFAULT_TAX_RATE = "0.0825";
+    static final String DEFAULT_SHIPPING_FEE = "5.00";
+    static final String DEFAULT_FREE_SHIPPING_FROM = "75.00";
+
+    // ASCII digits only, and short enough that a value can never make BigDecimal work hard.
+    private static final Pattern TAX_RATE = Pattern.compile("[0-9]{1,6}(\\.[0-9]{1,10})?");
+    private static final Pattern AMOUNT = Pattern.compile("[0-9]{1,15}(\\.[0-9]{1,10})?");
+    private static final int MAX_QUOTED_LENGTH = 40;
 
     public CatalogSource {
         products = List.copyOf(products);
@@ -47,16 +58,48 @@ public record CatalogSource(List<Product> products, String description, PricingP
     }
 
     private static PricingPolicy pricing(LocalServerSettings settings, Currency currency) {
-        String taxRate = settings.value("PRICING_TAX_RATE").orElse("0.0825");
-        String shippingFee = settings.value("PRICING_SHIPPING_FEE").orElse("5.00");
-        String freeFrom = settings.value("PRICING_FREE_SHIPPING_FROM").orElse("75.00");
-        try {
-            return new PricingPolicy(new BigDecimal(taxRate), Money.parse(shippingFee, currency),
-                    Money.parse(freeFrom, currency));
-        } catch (IllegalArgumentException invalid) {
-            throw new IllegalArgumentException("the pricing policy is not valid for a catalog in " + currency + ": "
-                    + invalid.getMessage() + ". Set PRICING_TAX_RATE (such as 0.0825), PRICING_SHIPPING_FEE and "
-                    + "PRICING_FREE_SHIPPING_FROM (amounts in " + currency + ")");
+        BigDecimal taxRate = taxRate(settings.value("PRICING_TAX_RATE").orElse(DEFAULT_TAX_RATE));
+        Money shippingFee = amount(settings, "PRICING_SHIPPING_FEE", DEFAULT_SHIPPING_FEE, currency);
+        Money freeShippingFrom = amount(settings, "PRICING_FREE_SHIPPING_FROM", DEFAULT_FREE_SHIPPING_FROM, currency);
+        return new PricingPolicy(taxRate, shippingFee, freeShippingFrom);
+    }
+
+    private static BigDecimal taxRate(String value) {
+        // The ASCII pattern comes first, because BigDecimal also takes other scripts' digits and exponents.
+        if (TAX_RATE.matcher(value).matches()) {
+            BigDecimal rate = new BigDecimal(value);
+            if (rate.compareTo(BigDecimal.ONE) <= 0) {
+                return rate;
+            }
         }
+        throw new IllegalArgumentException("PRICING_TAX_RATE must be a decimal number between 0 and 1 such as 0.0825,"
+                + " was " + quote(value));
+    }
+
+    private static Money amount(LocalServerSettings settings, String name, String defaultValue, Currency currency) {
+        String value = settings.value(name).orElse(defaultValue);
+        if (AMOUNT.matcher(value).matches()) {
+            try {
+                return Money.parse(value, currency);
+            } catch (IllegalArgumentException tooManyDecimals) {
+                // Reported below, with the currency's decimals.
+            }
+        }
+        int decimals = Money.minorUnitDigits(currency);
+        String example = new BigDecimal(defaultValue).setScale(decimals, RoundingMode.DOWN).toPlainString();
+        throw new IllegalArgumentException(name + " must be an amount in " + currency + " with " + decimals
+                + " decimals such as " + example + ", was " + quote(value));
+    }
+
+    /** Quotes a setting's value for an error message, cut to about 40 characters so that the message stays short. */
+    static String quote(String value) {
+        String printable = value.codePoints()
+                .map(codePoint -> Character.isISOControl(codePoint) ? '?' : codePoint)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
+        if (printable.length() <= MAX_QUOTED_LENGTH) {
+            return "\"" + printable + "\"";
+        }
+        return "\"" + printable.substring(0, MAX_QUOTED_LENGTH - 3) + "...\" (" + value.length() + " characters)";
     }
 }

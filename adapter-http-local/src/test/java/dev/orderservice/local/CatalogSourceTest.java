@@ -123,16 +123,44 @@ class CatalogSourceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"PRICING_TAX_RATE=abc", "PRICING_TAX_RATE=1.5", "PRICING_SHIPPING_FEE=5.001",
-        "PRICING_FREE_SHIPPING_FROM=-1.00", "PRICING_SHIPPING_FEE=5e1"})
-    void invalid_pricing_setting_stops_the_start(String setting) {
+    @ValueSource(strings = {"PRICING_SHIPPING_FEE=5.001", "PRICING_FREE_SHIPPING_FROM=-1.00",
+        "PRICING_SHIPPING_FEE=5e1", "PRICING_SHIPPING_FEE=\u0665.00", "PRICING_FREE_SHIPPING_FROM=\uff17\uff15"})
+    void invalid_pricing_amount_stops_the_start(String setting) {
         String[] nameAndValue = setting.split("=", 2);
 
         assertThatThrownBy(() -> CatalogSource.load(LocalServerSettings.forTest(Map.of(nameAndValue[0],
                 nameAndValue[1]))))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(nameAndValue[0])
-                .hasMessageContaining("USD");
+                .hasMessage(nameAndValue[0] + " must be an amount in USD with 2 decimals such as "
+                        + (nameAndValue[0].equals("PRICING_SHIPPING_FEE") ? "5.00" : "75.00") + ", was \""
+                        + nameAndValue[1] + "\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "1.5", "-0.1", "1e-2", "0x1", "0.1.2", "\u0660.\u0661", "0,1"})
+    void invalid_tax_rate_names_the_setting(String rate) {
+        assertThatThrownBy(() -> CatalogSource.load(LocalServerSettings.forTest(Map.of("PRICING_TAX_RATE", rate))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("PRICING_TAX_RATE must be a decimal number between 0 and 1 such as 0.0825, was \"" + rate
+                        + "\"");
+    }
+
+    @Test
+    void huge_tax_rate_gives_short_message() {
+        String huge = "1e" + "9".repeat(999_998);
+
+        assertThatThrownBy(() -> CatalogSource.load(LocalServerSettings.forTest(Map.of("PRICING_TAX_RATE", huge))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("PRICING_TAX_RATE must be a decimal number")
+                .hasMessageContaining("\"1e99999")
+                .hasMessageContaining("(1000000 characters)")
+                .hasMessageNotContaining("9".repeat(40))
+                .message().hasSizeLessThan(150);
+    }
+
+    @Test
+    void quoted_value_has_no_line_breaks() {
+        assertThat(CatalogSource.quote("0.1\n0.2")).isEqualTo("\"0.1?0.2\"");
     }
 
     @Test
