@@ -6,6 +6,7 @@ import dev.orderservice.core.domain.PricingPolicy;
 import dev.orderservice.core.domain.Product;
 import dev.orderservice.http.json.CatalogFile;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
@@ -28,6 +29,12 @@ public record CatalogSource(List<Product> products, String description, PricingP
     private static final Pattern AMOUNT = Pattern.compile("[0-9]{1,15}(\\.[0-9]{1,10})?");
     private static final int MAX_QUOTED_LENGTH = 40;
 
+    /**
+     * The largest catalog file read, 32 MiB, so that a huge file or a device such as /dev/zero stops start-up with
+     * a message instead of an OutOfMemoryError. It fits over 300,000 products of about 90 bytes each.
+     */
+    static final int MAX_CATALOG_FILE_BYTES = 32 * 1024 * 1024;
+
     public CatalogSource {
         products = List.copyOf(products);
     }
@@ -46,8 +53,15 @@ public record CatalogSource(List<Product> products, String description, PricingP
     }
 
     private static List<Product> readFile(Path file) {
+        if (file.toString().isEmpty()) {
+            throw new IllegalArgumentException("CATALOG_FILE is empty; set it to a JSON catalog file, or leave it out"
+                    + " for the demo catalog");
+        }
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("CATALOG_FILE " + file + " is a directory; set it to a JSON catalog file");
+        }
         try {
-            return CatalogFile.parse(Files.readAllBytes(file));
+            return CatalogFile.parse(readAtMost(file, MAX_CATALOG_FILE_BYTES));
         } catch (NoSuchFileException missing) {
             throw new IllegalArgumentException("CATALOG_FILE " + file + " does not exist");
         } catch (IOException unreadable) {
@@ -55,6 +69,19 @@ public record CatalogSource(List<Product> products, String description, PricingP
         } catch (CatalogFile.InvalidCatalogException invalid) {
             throw new IllegalArgumentException("CATALOG_FILE " + file + " is not valid: " + invalid.getMessage());
         }
+    }
+
+    /** Reads a file whole, or fails when it has more than {@code limit} bytes, such as /dev/zero. */
+    static byte[] readAtMost(Path file, int limit) throws IOException {
+        byte[] content;
+        try (InputStream in = Files.newInputStream(file)) {
+            content = in.readNBytes(limit + 1);
+        }
+        if (content.length > limit) {
+            throw new IllegalArgumentException("CATALOG_FILE " + file + " is larger than the limit of "
+                    + limit + " bytes (" + limit / (1024 * 1024) + " MiB); set CATALOG_FILE to a smaller catalog file");
+        }
+        return content;
     }
 
     private static PricingPolicy pricing(LocalServerSettings settings, Currency currency) {

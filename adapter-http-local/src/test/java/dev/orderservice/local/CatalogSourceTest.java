@@ -4,6 +4,7 @@ import static dev.orderservice.http.contract.TestRequest.get;
 import static dev.orderservice.http.contract.TestRequest.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.orderservice.core.domain.Money;
 import dev.orderservice.core.domain.PricingPolicy;
@@ -110,6 +111,44 @@ class CatalogSourceTest {
                 .hasMessageContaining("CATALOG_FILE")
                 .hasMessageContaining(missing.toString())
                 .hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void endless_catalog_file_stops_the_start() {
+        Path endless = Path.of("/dev/zero");
+        assumeTrue(Files.isReadable(endless), "needs /dev/zero");
+
+        assertThatThrownBy(() -> CatalogSource.load(settingsWith(endless)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("CATALOG_FILE /dev/zero is larger than the limit of 33554432 bytes (32 MiB); set"
+                        + " CATALOG_FILE to a smaller catalog file");
+    }
+
+    @Test
+    void file_over_the_limit_is_not_read() throws IOException {
+        Path file = write("catalog.json", "0123456789A");
+
+        assertThat(CatalogSource.readAtMost(file, 11)).hasSize(11);
+        assertThatThrownBy(() -> CatalogSource.readAtMost(file, 10))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("limit of 10 bytes");
+    }
+
+    @Test
+    void empty_catalog_file_flag_stops_the_start() {
+        LocalServerSettings settings = LocalServerSettings.from(Map.of(), "--catalog-file=");
+
+        assertThatThrownBy(() -> CatalogSource.load(settings))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("CATALOG_FILE is empty;");
+    }
+
+    @Test
+    void catalog_directory_stops_the_start() {
+        assertThatThrownBy(() -> CatalogSource.load(settingsWith(directory)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("CATALOG_FILE " + directory + " is a directory; set it to a JSON catalog file");
     }
 
     @Test
