@@ -2,12 +2,13 @@ package dev.orderservice.local;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import dev.orderservice.http.wiring.SystemModule;
 import dev.orderservice.http.wiring.UseCaseModule;
 import jakarta.inject.Singleton;
 
 /** The local server on the in-memory store. */
 @Singleton
-@Component(modules = {UseCaseModule.class, LocalServerModule.class, InMemoryStoreModule.class})
+@Component(modules = {UseCaseModule.class, SystemModule.class, LocalServerModule.class, InMemoryStoreModule.class})
 public interface InMemoryLocalServerComponent extends LocalServerComponent {
 
     static LocalServerComponent create(LocalServerSettings settings) {

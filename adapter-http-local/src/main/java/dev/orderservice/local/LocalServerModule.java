@@ -3,10 +3,8 @@ package dev.orderservice.local;
 import dagger.Module;
 import dagger.Provides;
 import dev.orderservice.core.domain.PricingPolicy;
-import dev.orderservice.core.port.out.OrderIdGenerator;
 import dev.orderservice.http.CorsPolicy;
 import dev.orderservice.http.OrderHttpApi;
-import java.time.Clock;
 import jakarta.inject.Singleton;
 
 /** Provides what every local server needs, whichever store it runs on. */
@@ -22,16 +20,6 @@ public interface LocalServerModule {
     @Provides
     static PricingPolicy pricingPolicy(CatalogSource catalog) {
         return catalog.pricing();
-    }
-
-    @Provides
-    static Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Provides
-    static OrderIdGenerator orderIdGenerator() {
-        return OrderIdGenerator.random();
     }
 
     @Provides

@@ -6,13 +6,14 @@ import dev.orderservice.core.port.in.ApplyOrderEventUseCase;
 import dev.orderservice.core.port.in.PlaceOrderUseCase;
 import dev.orderservice.core.port.out.OrderRepository;
 import dev.orderservice.http.OrderHttpApi;
+import dev.orderservice.http.wiring.SystemModule;
 import dev.orderservice.http.wiring.UseCaseModule;
 import jakarta.inject.Singleton;
 import java.util.Map;
 
 /** Everything a Lambda function serves with, built once per execution environment from its variables. */
 @Singleton
-@Component(modules = {UseCaseModule.class, LambdaModule.class})
+@Component(modules = {UseCaseModule.class, SystemModule.class, LambdaModule.class})
 public interface LambdaComponent {
 
     /**

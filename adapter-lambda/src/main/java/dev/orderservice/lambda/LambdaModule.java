@@ -3,12 +3,10 @@ package dev.orderservice.lambda;
 import dagger.Module;
 import dagger.Provides;
 import dev.orderservice.core.domain.PricingPolicy;
-import dev.orderservice.core.port.out.OrderIdGenerator;
 import dev.orderservice.core.port.out.OrderRepository;
 import dev.orderservice.core.port.out.ProductCatalog;
 import dev.orderservice.http.OrderHttpApi;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 
 /** Provides the out-ports and the API of a Lambda function from its settings. */
 @Module
@@ -38,16 +36,6 @@ interface LambdaModule {
     @Provides
     static PricingPolicy pricingPolicy(LambdaSettings settings) {
         return settings.pricing();
-    }
-
-    @Provides
-    static Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Provides
-    static OrderIdGenerator orderIdGenerator() {
-        return OrderIdGenerator.random();
     }
 
     @Provides

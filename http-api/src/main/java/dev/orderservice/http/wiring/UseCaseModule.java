@@ -20,8 +20,8 @@ import dev.orderservice.http.OrderHttpApi;
 /**
  * Binds each in-port to the core's service, for every Dagger component that serves the API.
  *
- * <p>A component that includes it provides the out-ports: {@code OrderRepository}, {@code ProductCatalog},
- * {@code OrderIdGenerator}, {@code PricingPolicy} and a {@code java.time.Clock}.
+ * <p>A component that includes it provides the out-ports {@code OrderRepository}, {@code ProductCatalog} and
+ * {@code PricingPolicy}; {@link SystemModule} provides the clock and the order id generator.
  */
 @Module
 public interface UseCaseModule {
