@@ -1,7 +1,9 @@
 package dev.orderservice.local;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -21,12 +23,30 @@ public final class LocalServerSettings {
         DYNAMODB
     }
 
-    private static final Map<String, String> FLAGS = Map.of(
-            "--port", "PORT",
-            "--host", "HOST",
-            "--store", "ORDERS_STORE",
-            "--catalog-file", "CATALOG_FILE",
-            "--cors-allowed-origins", "CORS_ALLOWED_ORIGINS");
+    /** The options and their environment variables, in the order that the help and error messages list them. */
+    private static final Map<String, String> FLAGS = orderedFlags();
+
+    private static final String USAGE = String.join(System.lineSeparator(),
+            "Usage: java -jar orders-local.jar [--option value | --option=value]...",
+            "",
+            "Options override the environment variables in brackets. An empty variable counts as unset.",
+            "  --port (PORT)                  port to listen on; 0 picks a free one. Default: 8080",
+            "  --host (HOST)                  address to bind; 0.0.0.0 for every interface. Default: 127.0.0.1",
+            "  --store (ORDERS_STORE)         memory or dynamodb. Default: memory",
+            "  --catalog-file (CATALOG_FILE)  JSON catalog, at most 32 MiB. Default: the demo catalog",
+            "  --cors-allowed-origins (CORS_ALLOWED_ORIGINS)",
+            "                                 comma-separated browser origins. Default: none",
+            "  -h, --help                     print this help and exit",
+            "",
+            "Environment variables without an option:",
+            "  PRICING_TAX_RATE               tax rate on the subtotal, 0 to 1. Default: " + CatalogSource.DEFAULT_TAX_RATE,
+            "  PRICING_SHIPPING_FEE           shipping fee in the catalog's currency. Default: "
+                    + CatalogSource.DEFAULT_SHIPPING_FEE,
+            "  PRICING_FREE_SHIPPING_FROM     subtotal from which shipping is free. Default: "
+                    + CatalogSource.DEFAULT_FREE_SHIPPING_FROM,
+            "  With --store dynamodb: DYNAMODB_ENDPOINT, AWS_REGION, ORDERS_TABLE (default orders),",
+            "  PRODUCTS_TABLE (default products), ORDERS_CURSOR_SECRET (default: a random secret per process).",
+            "");
 
     private final Map<String, String> values;
     private final String host;
@@ -56,7 +76,8 @@ public final class LocalServerSettings {
             String[] flag = args[i].split("=", 2);
             String name = FLAGS.get(flag[0]);
             if (name == null) {
-                throw new IllegalArgumentException("unknown option " + flag[0] + "; the options are " + FLAGS.keySet());
+                throw new IllegalArgumentException("unknown option " + flag[0] + "; the options are " + FLAGS.keySet()
+                        + " and --help");
             }
             if (flag.length == 2) {
                 values.put(name, flag[1]);
@@ -67,6 +88,11 @@ public final class LocalServerSettings {
             }
         }
         return new LocalServerSettings(values);
+    }
+
+    /** Returns the help text of {@code --help}: every option and environment variable with its default. */
+    public static String usage() {
+        return USAGE;
     }
 
     /** Returns settings for tests: the given values on top of the defaults, with port 0 (any free port). */
@@ -101,6 +127,16 @@ public final class LocalServerSettings {
     /** Returns all settings, so that a store adapter can read its own. */
     public Map<String, String> values() {
         return values;
+    }
+
+    private static Map<String, String> orderedFlags() {
+        Map<String, String> flags = new LinkedHashMap<>();
+        flags.put("--port", "PORT");
+        flags.put("--host", "HOST");
+        flags.put("--store", "ORDERS_STORE");
+        flags.put("--catalog-file", "CATALOG_FILE");
+        flags.put("--cors-allowed-origins", "CORS_ALLOWED_ORIGINS");
+        return Collections.unmodifiableMap(flags);
     }
 
     private static int parsePort(String port) {
