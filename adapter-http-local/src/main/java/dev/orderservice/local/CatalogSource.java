@@ -84,6 +84,9 @@ public record CatalogSource(List<Product> products, String description, PricingP
         return content;
     }
 
+    /** The currency of the default pricing amounts. */
+    private static final String DEFAULT_CURRENCY = "USD";
+
     private static PricingPolicy pricing(LocalServerSettings settings, Currency currency) {
         BigDecimal taxRate = taxRate(settings.value("PRICING_TAX_RATE").orElse(DEFAULT_TAX_RATE));
         Money shippingFee = amount(settings, "PRICING_SHIPPING_FEE", DEFAULT_SHIPPING_FEE, currency);
@@ -104,6 +107,11 @@ public record CatalogSource(List<Product> products, String description, PricingP
     }
 
     private static Money amount(LocalServerSettings settings, String name, String defaultValue, Currency currency) {
+        // The defaults are US dollar amounts: 5.00 would silently become 5 yen for a catalog in JPY.
+        if (settings.value(name).isEmpty() && !currency.getCurrencyCode().equals(DEFAULT_CURRENCY)) {
+            throw new IllegalArgumentException(name + " must be set for a catalog in " + currency
+                    + ", because its default, " + defaultValue + ", is an amount in " + DEFAULT_CURRENCY);
+        }
         String value = settings.value(name).orElse(defaultValue);
         if (AMOUNT.matcher(value).matches()) {
             try {

@@ -57,6 +57,16 @@ class CatalogSourceTest {
     }
 
     @Test
+    void catalog_in_another_currency_needs_its_own_shipping_amounts() throws IOException {
+        Path file = write("catalog.json", "{\"items\":[\n" + product("SKU-TEA", "1500", "JPY") + "\n]}");
+        LocalServerSettings settings = LocalServerSettings.forTest(Map.of("CATALOG_FILE", file.toString()));
+
+        assertThatThrownBy(() -> CatalogSource.load(settings))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("PRICING_SHIPPING_FEE must be set for a catalog in JPY");
+    }
+
+    @Test
     void negative_price_stops_the_start() throws IOException {
         Path file = write("catalog.json", catalogWithThirdLine(product("SKU-HAT", "-1.00", "USD")));
 
