@@ -53,24 +53,29 @@ public final class PlaceOrderService implements PlaceOrderUseCase {
         try {
             lines = priceLines(command);
         } catch (OrderException rejected) {
-            // A replay must return the original order even if the catalog has changed since it was placed.
-            if (command.idempotencyKey().isPresent()) {
-                Optional<Placement> existing = orders.findPlacement(orderId);
-                if (existing.isPresent()) {
-                    return replayOrRefuse(existing.get().order(), existing.get().requestFingerprint(), fingerprint);
-                }
-            }
-            throw rejected;
+            return replayDespiteCatalog(command, orderId, fingerprint).orElseThrow(() -> rejected);
         }
 
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Order order = Order.place(orderId, command.customerId(), lines, pricing, now);
+        Placement result = orders.createIfAbsent(Order.place(orderId, command.customerId(), lines, pricing, now),
+                fingerprint);
 
-        Placement result = orders.createIfAbsent(order, fingerprint);
-        if (result.created()) {
-            return new PlacedOrder(result.order(), false);
+        return result.created()
+                ? new PlacedOrder(result.order(), false)
+                : replayOrRefuse(result.order(), result.requestFingerprint(), fingerprint);
+    }
+
+    /**
+     * Returns the replay of an order that an idempotency key already placed, when the catalog now rejects the
+     * request: a replay must return the original order even if a SKU has since become unavailable.
+     */
+    private Optional<PlacedOrder> replayDespiteCatalog(PlaceOrderCommand command, OrderId orderId,
+            String fingerprint) {
+        if (command.idempotencyKey().isEmpty()) {
+            return Optional.empty();
         }
-        return replayOrRefuse(result.order(), result.requestFingerprint(), fingerprint);
+        return orders.findPlacement(orderId)
+                .map(existing -> replayOrRefuse(existing.order(), existing.requestFingerprint(), fingerprint));
     }
 
     private static PlacedOrder replayOrRefuse(Order existing, String storedFingerprint, String fingerprint) {
