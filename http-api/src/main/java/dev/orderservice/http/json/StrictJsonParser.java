@@ -215,7 +215,7 @@ public final class StrictJsonParser {
             return "the body is not valid JSON";
         }
         String line = message.lines().findFirst().orElse("");
-        for (String advice : List.of(" (for ", "; enable", ", enable", ": enable", " (enable", " enable `", " [Source")) {
+        for (String advice : List.of(" (for ", "; enable", ", enable", ": enable", " (enable", " enable `", " [Source", " (start marker")) {
             int cut = line.indexOf(advice);
             if (cut >= 0) {
                 line = line.substring(0, cut);
