@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Sends a request to one deployment of the API and returns its answer as the client would see it: over a real
+ * Sends a request to one deployment of the API and returns its response as the client would see it: over a real
  * socket for the local server, or through an API Gateway event and back for a Lambda handler.
  */
 public interface ApiClient {
@@ -23,7 +23,7 @@ public interface ApiClient {
         }
     }
 
-    /** An answer; header names are case-insensitive. */
+    /** A response, whose header names are case-insensitive. */
     record ApiResponse(int status, Map<String, List<String>> headers, byte[] body) {
 
         public ApiResponse {

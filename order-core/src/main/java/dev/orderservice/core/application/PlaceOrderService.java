@@ -62,7 +62,7 @@ public final class PlaceOrderService implements PlaceOrderUseCase {
 
         return result.created()
                 ? new PlacedOrder(result.order(), false)
-                : replayOrRefuse(result.order(), result.requestFingerprint(), fingerprint);
+                : replayOrReject(result.order(), result.requestFingerprint(), fingerprint);
     }
 
     /**
@@ -75,10 +75,10 @@ public final class PlaceOrderService implements PlaceOrderUseCase {
             return Optional.empty();
         }
         return orders.findPlacement(orderId)
-                .map(existing -> replayOrRefuse(existing.order(), existing.requestFingerprint(), fingerprint));
+                .map(existing -> replayOrReject(existing.order(), existing.requestFingerprint(), fingerprint));
     }
 
-    private static PlacedOrder replayOrRefuse(Order existing, String storedFingerprint, String fingerprint) {
+    private static PlacedOrder replayOrReject(Order existing, String storedFingerprint, String fingerprint) {
         if (!storedFingerprint.equals(fingerprint)) {
             throw OrderException.rejected("Idempotency-Key was already used with a different request",
                     List.of(new Violation("Idempotency-Key", "was already used with a different request")));
