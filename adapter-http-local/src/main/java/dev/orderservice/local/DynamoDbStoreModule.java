@@ -43,7 +43,7 @@ public interface DynamoDbStoreModule {
         } catch (SdkException unreachable) {
             store.close();
             String where = dynamoDb.endpoint() == null ? "in " + dynamoDb.region() : "at " + dynamoDb.endpoint();
-            throw OrderException.unavailable("DynamoDB " + where + " cannot be reached or refused to set up the"
+            throw OrderException.unavailable("DynamoDB " + where + " cannot be reached or failed to set up the"
                     + " tables (" + unreachable.getMessage() + "); check DYNAMODB_ENDPOINT, AWS_REGION and"
                     + " the credentials", unreachable);
         } catch (RuntimeException failed) {

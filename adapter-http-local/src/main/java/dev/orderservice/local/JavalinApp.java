@@ -109,7 +109,7 @@ public final class JavalinApp {
     /**
      * Reads at most one byte more than the API accepts, so an oversized body is refused with 413 without being
      * held in memory. The rest of a moderately oversized body is read and dropped, because a client that is still
-     * sending when the server responds and closes sees a reset connection instead of the 413.
+     * sending when the server responds and closes gets a reset connection instead of the 413.
      */
     private static byte[] readBody(HttpServletRequest servletRequest) throws IOException {
         long declared = servletRequest.getContentLengthLong();

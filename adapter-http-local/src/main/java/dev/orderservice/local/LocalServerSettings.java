@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 public final class LocalServerSettings {
 
-    /** Where orders are kept. */
+    /** The store that keeps orders. */
     public enum Store {
         MEMORY,
         DYNAMODB

@@ -131,7 +131,7 @@ final class ImportResult implements AutoCloseable {
             return new SequenceInputStream(Collections.enumeration(List.of(
                     new ByteArrayInputStream(head), file, new ByteArrayInputStream(tail))));
         } catch (IOException unreadable) {
-            throw new UncheckedIOException("could not read back the refused lines in " + refusalsFile,
+            throw new UncheckedIOException("failed to read back the refused lines in " + refusalsFile,
                     unreadable);
         }
     }

@@ -68,7 +68,7 @@ final class ObjectImporter {
     ImportSummary importObject(ObjectCreated object) throws IOException {
         GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(object.bucket()).key(object.key());
         // TODO: s3rver keeps no versions and ignores If-Match, so the tests exercise neither condition; check both
-        // against S3 itself, where a replaced object answers 412 and the handler skips it.
+        // against S3 itself, where a replaced object returns 412 and the handler skips it.
         if (object.versionId() != null) {
             request.versionId(object.versionId());
         } else {

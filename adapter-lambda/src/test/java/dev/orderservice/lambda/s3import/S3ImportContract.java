@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The S3 import's behaviour on a real S3-API server, as tests that run on every store: a subclass says which
+ * The S3 import's behaviour on a real S3-API server, as tests that run on every store: a subclass chooses which
  * store the function uses.
  */
 abstract class S3ImportContract {

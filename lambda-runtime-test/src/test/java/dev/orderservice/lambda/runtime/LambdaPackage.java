@@ -74,7 +74,7 @@ final class LambdaPackage {
         return new LambdaPackage(target);
     }
 
-    /** Returns whether lib/ holds a jar whose file name starts with {@code prefix}, such as {@code s3-}. */
+    /** Returns whether lib/ contains a jar whose file name starts with {@code prefix}, such as {@code s3-}. */
     boolean hasLibrary(String prefix) {
         try (Stream<Path> jars = Files.list(root.resolve("lib"))) {
             return jars.anyMatch(jar -> jar.getFileName().toString().startsWith(prefix));

@@ -6,14 +6,14 @@ import java.util.Objects;
 /**
  * A refusal by the order service, of one of a small closed set of reasons.
  *
- * <p>Each adapter maps {@link Reason} once, centrally, to its own answer (an HTTP status, a failed batch item),
+ * <p>Each adapter maps {@link Reason} once, centrally, to its own response (an HTTP status, a failed batch item),
  * so the core carries no protocol codes.
  */
 public final class OrderException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** Why a request was refused. */
+    /** The reason a request was refused. */
     public enum Reason {
         /** The request is malformed or a value is out of its range. */
         INVALID,

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How an order's totals follow from its lines: a tax rate on the subtotal, rounded half-up to the minor unit,
+ * The rule that computes an order's totals from its lines: a tax rate on the subtotal, rounded half-up to the minor unit,
  * and a shipping fee waived from a subtotal threshold on.
  */
 public record PricingPolicy(BigDecimal taxRate, Money shippingFee, Money freeShippingThreshold) {
@@ -26,7 +26,7 @@ public record PricingPolicy(BigDecimal taxRate, Money shippingFee, Money freeShi
         }
     }
 
-    /** The demo policy: 8.25 % tax, 5.00 USD shipping, free shipping from a subtotal of 75.00 USD. */
+    /** Returns the demo policy: 8.25 % tax, 5.00 USD shipping, free shipping from a subtotal of 75.00 USD. */
     public static PricingPolicy demo() {
         Currency usd = Currency.getInstance("USD");
         return new PricingPolicy(new BigDecimal("0.0825"), Money.parse("5.00", usd), Money.parse("75.00", usd));

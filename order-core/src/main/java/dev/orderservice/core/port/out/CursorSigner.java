@@ -15,7 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>The cursor is the position, then an HMAC-SHA256 over the customer id and the position, both in unpadded
  * base64url. A cursor that was altered, made up, or issued for another customer fails verification, so a store
- * never sees a position that it did not hand out.
+ * never receives a position that it did not hand out.
  */
 public final class CursorSigner {
 

@@ -17,7 +17,7 @@ public interface OrderRepository {
      * Stores a new order unless an order with its id exists; the check and the write are one atomic step.
      *
      * @param requestFingerprint a digest of the request that placed the order, stored with it so that a repeat
-     *     of an idempotency key can be told apart from a reuse with another request
+     *     of an idempotency key can be distinguished from a reuse with another request
      * @return the stored order and whether this call created it
      */
     Placement createIfAbsent(Order order, String requestFingerprint);
